@@ -1,0 +1,35 @@
+// Bundles the client, the language server and the CLI with esbuild, so the
+// VSIX carries three files instead of a node_modules tree.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // yaml-language-server ships UMD builds that esbuild cannot follow; prefer CommonJS entry points.
+  mainFields: ['module', 'main'],
+};
+
+const allEntries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+const entries = allEntries.filter((e) => existsSync(e.entryPoints[0]));
+for (const e of allEntries) if (!entries.includes(e)) console.warn(`build: skipping ${e.entryPoints[0]} (not present)`);
+
+if (watch) {
+  const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+}

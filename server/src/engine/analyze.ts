@@ -1,0 +1,571 @@
+/**
+ * The checks: text in, findings out. One pass per Kubernetes object, guided
+ * by the KEP path index, so only fields the data knows are looked at. Every
+ * finding is derived from an entry of the data module; nothing here knows
+ * about a particular KEP.
+ */
+import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
+import {
+  annotationMatches,
+  apiVersionStatusAt,
+  configStatusAt,
+  fieldStatusAt,
+  findGate,
+  gateStateAt,
+  gatesOfField,
+  hasEnclosingField,
+  kepUrl,
+  pathIndexFor,
+  rulesApplyAt,
+  splitPath,
+  valueStatusAt,
+  valuesAreExhaustive,
+  valuesOfFact,
+  type Fact,
+  type GateState,
+  type RuleRef,
+} from '../kep/catalog';
+import type { AllowedValue, Enhancement, Rule } from '../kep/types';
+import { compareVersions } from '../kep/versions';
+import type { ManifestModel, ParsedChunk, Resource } from '../manifest/model';
+import { nodeAtPath, scalarText, stringItems, walkIndexed, type ConcretePath, type IndexedVisit } from '../manifest/paths';
+import { insertCommentAbove, lineStart, removePair, setAtPath, type TextEdit } from '../manifest/edits';
+import { migrateAnnotation, migrateApiVersion } from './migrations';
+import { directivesIn, diagnosticCodes, type Directive, isDiagnosticCode, resolveTarget, targetKey, type DiagnosticCode, type EngineSettings, type Target } from './target';
+import { featureGateFlags } from './gateFlags';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The obvious fix, applied by "fix all". */
+  isPreferred?: boolean;
+}
+
+export interface Finding {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  /** Offsets relative to the document (chunk) text. */
+  start: number;
+  end: number;
+  /** Where to read more: the KEP, or the deprecation guide. */
+  url?: string;
+  enhancementId?: string;
+  /** Gate the user could enable to silence a feature-gate finding. */
+  gate?: string;
+  fixes: Fix[];
+  deprecated?: boolean;
+}
+
+const deprecationGuide = 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/';
+
+function finding(partial: Omit<Finding, 'fixes'> & { fixes?: Fix[] }): Finding {
+  return { fixes: [], ...partial };
+}
+
+function rangeOf(node: { range?: [number, number, number] | null } | null | undefined): [number, number] | undefined {
+  return node?.range ? [node.range[0], node.range[1]] : undefined;
+}
+
+function code(text: string): string {
+  return `\`${text}\``;
+}
+
+function gateAdvice(gate: GateState, version: string): string {
+  const span = gate.span;
+  const stage = span ? span.stage : 'unknown';
+  if (gate.setting === false) return `feature gate ${gate.name} is turned off in your settings`;
+  return `it needs feature gate ${gate.name} (${stage} in ${version}, off by default); enable it on ${gate.gate?.components.join(', ') || 'the components that read it'} and list it in kepLens.featureGates`;
+}
+
+// ---------------------------------------------------------------- API versions
+
+function checkApiVersion(resource: Resource, chunk: ParsedChunk, target: Target, out: Finding[]): void {
+  const status = apiVersionStatusAt(resource.apiVersion, resource.kind, target.version);
+  const [start, end] = resource.apiVersionRange;
+  const lifecycle = status.lifecycle;
+  const replacement = lifecycle?.replacement ?? status.preferred;
+  const subject = `${code(resource.apiVersion)} ${resource.kind}`;
+  const fixes = (): Fix[] => {
+    if (!lifecycle || !replacement) return [];
+    const edits = migrateApiVersion(chunk.text, resource, lifecycle, replacement);
+    return edits ? [{ title: `Change apiVersion to ${replacement}${lifecycle.dropIn ? '' : ' and migrate fields'}`, edits, isPreferred: true }] : [];
+  };
+  const url = lifecycle ? deprecationGuide : undefined;
+  const changes = lifecycle && !lifecycle.dropIn && lifecycle.changes?.length ? ` Not a drop-in: ${lifecycle.changes.join(' ')}` : '';
+  if (status.state === 'removed') {
+    out.push(finding({ code: 'removed-api', severity: 'error', start, end, url, enhancementId: lifecycle?.enhancementId, fixes: fixes(),
+      message: `${subject} was removed in ${lifecycle?.removedIn ?? 'an earlier release'} (target ${target.version})${replacement ? `; use ${code(replacement)}` : ''}.${changes}` }));
+  } else if (status.state === 'deprecated') {
+    out.push(finding({ code: 'deprecated-api', severity: 'warning', start, end, url, enhancementId: lifecycle?.enhancementId, fixes: fixes(), deprecated: true,
+      message: `${subject} is deprecated since ${lifecycle?.deprecatedIn}${lifecycle?.removedIn ? ` and removed in ${lifecycle.removedIn}` : ''}${replacement ? `; use ${code(replacement)}` : ''}.${changes}` }));
+  } else if (status.state === 'notYet') {
+    out.push(finding({ code: 'not-yet-available', severity: 'error', start, end, url,
+      message: `${subject} is not served before ${status.since} (target ${target.version})${status.preferred ? `; at ${target.version} use ${code(status.preferred)}` : ''}.` }));
+  }
+}
+
+// ---------------------------------------------------------------- fields and values
+
+interface VisitContext {
+  chunk: ParsedChunk;
+  resource: Resource;
+  target: Target;
+  out: Finding[];
+}
+
+function enhancementLabel(enhancement: Enhancement): string {
+  return enhancement.kep !== undefined ? `KEP-${enhancement.kep}` : enhancement.title;
+}
+
+function fieldName(visit: IndexedVisit): string {
+  const last = visit.path[visit.path.length - 1];
+  return typeof last === 'string' ? last : String(visit.path[visit.path.length - 2] ?? '');
+}
+
+function checkFieldFact(fact: Extract<Fact, { type: 'field' }>, visit: IndexedVisit, ctx: VisitContext): void {
+  const range = rangeOf(visit.keyNode);
+  if (!range) return;
+  const { enhancement, field } = fact;
+  const { version, gates } = ctx.target;
+  const status = fieldStatusAt(enhancement, field, version, gates);
+  // Status is written by the cluster: only its removal or deprecation is worth telling.
+  if (field.readOnly && status.state !== 'removed' && status.state !== 'deprecated') return;
+  if (hasEnclosingField(enhancement, field) && status.state !== 'available') {
+    checkValue(fact, visit.value, fieldName(visit), ctx, []);
+    return;
+  }
+  const name = code(fieldName(visit));
+  const label = enhancementLabel(enhancement);
+  const url = kepUrl(enhancement);
+  const base = { start: range[0], end: range[1], url, enhancementId: enhancement.id };
+  const replacement = field.replacement ? ` Replacement: ${field.replacement}` : '';
+  switch (status.state) {
+    case 'removed':
+      ctx.out.push(finding({ ...base, code: 'removed-field', severity: 'error', message: `${name} no longer works from ${status.since} (${enhancement.kep !== undefined ? `${label}: ${enhancement.title}` : label}).${replacement}` }));
+      return;
+    case 'notYet':
+      ctx.out.push(finding({ ...base, code: 'not-yet-available', severity: 'error', message: `${name} is not available before ${status.since} (${label}; target ${version}).` }));
+      return;
+    case 'gateOff': {
+      const stage = status.gate.span?.stage;
+      ctx.out.push(finding({ ...base, code: 'feature-gate-off', severity: stage === 'alpha' || status.gate.setting === false ? 'warning' : 'information', gate: status.gate.name,
+        message: `${name} (${label}) is ${stage ?? 'gated'} in ${version} and has no effect unless the gate is on: ${gateAdvice(status.gate, version)}.` }));
+      break;
+    }
+    case 'deprecated':
+      if (!field.readOnly || visit.path[0] !== 'status') {
+        ctx.out.push(finding({ ...base, code: 'deprecated-field', severity: 'warning', deprecated: true, message: `${name} is deprecated since ${status.since} (${label}).${replacement}` }));
+      }
+      break;
+    default:
+      break;
+  }
+  if (!field.readOnly) checkValue(fact, visit.value, fieldName(visit), ctx, gatesOfField(enhancement, field));
+}
+
+function findValue(values: readonly AllowedValue[], text: string): AllowedValue | undefined {
+  return values.find((v) => v.value === text);
+}
+
+/** Values that are usable at a version, for messages. */
+function usableValues(values: readonly AllowedValue[], version: string): string[] {
+  return values.filter((v) => valueStatusAt(v, version) === 'available' || valueStatusAt(v, version) === 'deprecated').map((v) => v.value);
+}
+
+function checkValue(fact: Fact, valueNode: unknown, name: string, ctx: VisitContext, fieldGates: readonly string[]): void {
+  const values = valuesOfFact(fact);
+  if (values.length === 0 || !isScalar(valueNode)) return;
+  const text = scalarText(valueNode);
+  const range = rangeOf(valueNode);
+  if (text === undefined || !range || text.includes('{{')) return;
+  const enhancement = 'enhancement' in fact ? fact.enhancement : undefined;
+  const { version } = ctx.target;
+  const label = enhancement ? enhancementLabel(enhancement) : '';
+  const base = { start: range[0], end: range[1], url: enhancement ? kepUrl(enhancement) : undefined, enhancementId: enhancement?.id };
+  const known = findValue(values, text);
+  if (!known) {
+    if (valuesAreExhaustive(fact)) {
+      ctx.out.push(finding({ ...base, code: 'invalid-value', severity: 'error',
+        message: `${code(text)} is not a value ${code(name)} accepts at ${version}; use one of ${usableValues(values, version).map(code).join(', ') || '(none at this version)'}.` }));
+    }
+    return;
+  }
+  const status = valueStatusAt(known, version);
+  const replaceFix = (to: string): Fix[] => [{ title: `Replace with ${to}`, edits: [{ start: range[0], end: range[1], newText: to }], isPreferred: true }];
+  if (status === 'removed') {
+    ctx.out.push(finding({ ...base, code: fact.type === 'config' ? 'removed-field' : 'invalid-value', severity: 'error', fixes: known.replacement ? replaceFix(known.replacement) : [],
+      message: `${code(text)} is no longer accepted from ${known.removedIn}${known.replacement ? `; use ${code(known.replacement)}` : ''} (${label}).` }));
+  } else if (status === 'notYet') {
+    ctx.out.push(finding({ ...base, code: 'not-yet-available', severity: 'error', message: `${code(text)} is not accepted before ${known.since} (${label}; target ${version}).` }));
+  } else if (status === 'deprecated') {
+    ctx.out.push(finding({ ...base, code: 'deprecated-field', severity: 'warning', deprecated: true, fixes: known.replacement ? replaceFix(known.replacement) : [],
+      message: `${code(text)} is deprecated since ${known.deprecatedIn}${known.replacement ? `; use ${code(known.replacement)}` : ''} (${label}).` }));
+  } else {
+    const gates = known.gate ? [known.gate] : fact.type === 'config' ? fieldGates : [];
+    for (const name of gates) {
+      const gate = gateStateAt(name, version, ctx.target.gates);
+      if (!gate.unknown && !gate.notYet && !gate.enabled) {
+        ctx.out.push(finding({ ...base, code: 'feature-gate-off', severity: gate.span?.stage === 'alpha' ? 'warning' : 'information', gate: name,
+          message: `${code(text)} (${label}) is ${gate.span?.stage ?? 'gated'} in ${version}: ${gateAdvice(gate, version)}.` }));
+      }
+    }
+  }
+}
+
+function checkConfigFact(fact: Extract<Fact, { type: 'config' }>, visit: IndexedVisit, ctx: VisitContext): void {
+  const { config, enhancement } = fact;
+  const { version } = ctx.target;
+  const keyRange = rangeOf(visit.keyNode);
+  const status = configStatusAt(config, version);
+  const label = enhancementLabel(enhancement);
+  if (keyRange && (status === 'removed' || status === 'deprecated')) {
+    ctx.out.push(finding({ start: keyRange[0], end: keyRange[1], url: kepUrl(enhancement), enhancementId: enhancement.id, deprecated: status === 'deprecated',
+      code: status === 'removed' ? 'removed-field' : 'deprecated-field', severity: status === 'removed' ? 'error' : 'warning',
+      message: `${code(fieldName(visit))} is ${status === 'removed' ? `removed from ${config.removedIn}` : `deprecated since ${config.deprecatedIn}`} (${label}).${config.replacement ? ` Use ${config.replacement} instead.` : ''}` }));
+  }
+  const gates = enhancement.category === 'removal' || enhancement.category === 'deprecation' ? [] : enhancement.gates.map((g) => g.name);
+  if (isScalar(visit.value)) {
+    checkValue(fact, visit.value, fieldName(visit), ctx, gates);
+    return;
+  }
+  // Maps keyed by option names (cpuManagerPolicyOptions) and lists of names.
+  const entries = config.entries ?? [];
+  if (entries.length === 0) return;
+  const names: { text: string; node: Scalar }[] = [];
+  if (isMap(visit.value)) for (const pair of visit.value.items) if (isScalar(pair.key)) names.push({ text: String(pair.key.value), node: pair.key });
+  if (isSeq(visit.value)) for (const item of stringItems(visit.value)) names.push({ text: item.value, node: item.node });
+  for (const { text, node } of names) {
+    if (findValue(entries, text)) checkValue(fact, node, fieldName(visit), ctx, gates);
+  }
+}
+
+function checkAnnotationFact(fact: Extract<Fact, { type: 'annotation' }>, visit: IndexedVisit, ctx: VisitContext): void {
+  const key = scalarText(visit.keyNode);
+  const range = rangeOf(visit.keyNode);
+  if (key === undefined || !range || !annotationMatches(fact.annotation, key)) return;
+  const { annotation, enhancement } = fact;
+  const status = configStatusAt(annotation, ctx.target.version);
+  if (status !== 'deprecated' && status !== 'removed') return;
+  const fixes: Fix[] = [];
+  const edits = migrateAnnotation(ctx.chunk.text, ctx.resource, visit, annotation);
+  if (edits) fixes.push({ title: `Move to ${annotation.replacement ?? 'the replacement field'}`, edits, isPreferred: true });
+  ctx.out.push(finding({ start: range[0], end: range[1], url: kepUrl(enhancement), enhancementId: enhancement.id, deprecated: true, fixes,
+    code: status === 'removed' ? 'removed-field' : 'deprecated-field', severity: status === 'removed' ? 'error' : 'warning',
+    message: `Annotation ${code(annotation.display)} is ${status === 'removed' ? `ignored from ${annotation.removedIn}` : `deprecated since ${annotation.deprecatedIn}`} (${enhancementLabel(enhancement)}).${annotation.replacement ? ` Use ${code(annotation.replacement)} instead.` : ''}` }));
+}
+
+/** Gate names set in a component config `featureGates` map, or in `--feature-gates=` arguments. */
+function checkGateSetting(name: string, setting: boolean | undefined, start: number, end: number, ctx: VisitContext): void {
+  const gate = gateStateAt(name, ctx.target.version, {});
+  if (gate.unknown) return;
+  const owner = findGate(name)?.enhancement;
+  const base = { start, end, url: owner ? kepUrl(owner) : undefined, enhancementId: owner?.id };
+  if (gate.removed) {
+    ctx.out.push(finding({ ...base, code: 'removed-gate', severity: 'error',
+      message: `Feature gate ${name} was removed in ${gate.gate?.removedIn}; components of ${ctx.target.version} refuse to start when it is set.` }));
+  } else if (gate.locked && setting !== undefined && setting !== gate.defaultOn) {
+    ctx.out.push(finding({ ...base, code: 'removed-gate', severity: 'error',
+      message: `Feature gate ${name} is locked to ${gate.defaultOn} in ${ctx.target.version}; setting it to ${setting} is rejected.` }));
+  } else if (gate.notYet) {
+    ctx.out.push(finding({ ...base, code: 'not-yet-available', severity: 'error', message: `Feature gate ${name} does not exist before ${gate.gate?.spans[0]?.from} (target ${ctx.target.version}).` }));
+  }
+}
+
+function checkGateMap(visit: IndexedVisit, ctx: VisitContext): void {
+  const name = scalarText(visit.keyNode);
+  const range = rangeOf(visit.keyNode);
+  if (name === undefined || !range) return;
+  const value = scalarText(visit.value);
+  checkGateSetting(name, value === 'true' ? true : value === 'false' ? false : undefined, range[0], range[1], ctx);
+}
+
+function checkGateFlags(visit: IndexedVisit, ctx: VisitContext): void {
+  if (!isScalar(visit.value) || typeof visit.value.value !== 'string' || !visit.value.range) return;
+  const valueStart = visit.value.range[0];
+  const raw = ctx.chunk.text.slice(valueStart, visit.value.range[1]);
+  for (const flag of featureGateFlags(raw)) checkGateSetting(flag.name, flag.value, valueStart + flag.start, valueStart + flag.end, ctx);
+}
+
+// ---------------------------------------------------------------- rules
+
+/** Path of the pod spec that holds a container path (…spec.containers[i]…). */
+function podSpecPathOf(path: ConcretePath): ConcretePath | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (path[i] === 'containers' || path[i] === 'initContainers' || path[i] === 'ephemeralContainers') return path.slice(0, i);
+  }
+  return undefined;
+}
+
+function nodeAtConcretePath(root: unknown, path: ConcretePath): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (typeof segment === 'number') node = isSeq(node) ? node.items[segment] : undefined;
+    else node = isMap(node) ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment)?.value : undefined;
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+/** True when the rule is broken at this visit. */
+function ruleBroken(rule: Rule, visit: IndexedVisit, ctx: VisitContext): { broken: boolean; at?: Scalar } {
+  const parent = visit.parent;
+  const check = rule.check;
+  const at = (path: string): ReturnType<typeof nodeAtPath> => (parent ? nodeAtPath(parent, splitPath(path)) : undefined);
+  switch (check.type) {
+    case 'equals': {
+      const found = at(check.path);
+      const text = found ? scalarText(found.node) : undefined;
+      if (text === undefined) return { broken: !found?.pair ? !check.absentOk : !check.absentOk };
+      if (text.includes('{{')) return { broken: false };
+      return { broken: !check.values.includes(text) };
+    }
+    case 'present':
+      return { broken: !at(check.path)?.pair };
+    case 'disjoint': {
+      const left = stringItems(at(check.path)?.node);
+      const right = new Set(stringItems(at(check.otherPath)?.node).map((i) => i.value));
+      const shared = left.find((i) => right.has(i.value));
+      return { broken: shared !== undefined, at: shared?.node };
+    }
+    case 'minimum': {
+      const found = check.path === '.' ? { node: visit.value } : at(check.path);
+      const text = scalarText(found?.node);
+      if (text === undefined || !/^-?\d+$/.test(text)) return { broken: false };
+      return { broken: Number(text) < check.min, at: isScalar(found?.node) ? found?.node : undefined };
+    }
+    case 'notMatching': {
+      const found = check.path === '.' ? { node: visit.value } : at(check.path);
+      const text = scalarText(found?.node);
+      if (text === undefined || text.includes('{{')) return { broken: false };
+      if (check.unlessPresent && at(check.unlessPresent)?.pair) return { broken: false };
+      return { broken: new RegExp(check.pattern).test(text), at: isScalar(found?.node) ? found?.node : undefined };
+    }
+    case 'sameValue': {
+      const a = scalarText(at(check.path)?.node);
+      const b = scalarText(at(check.otherPath)?.node);
+      return { broken: a !== b };
+    }
+    case 'mountNotOfVolumeSource': {
+      const mountName = parent ? scalarText(nodeAtPath(parent, ['name'])?.node) : undefined;
+      const podSpecPath = podSpecPathOf(visit.path);
+      if (mountName === undefined || !podSpecPath) return { broken: false };
+      const volumes = nodeAtPath(nodeAtConcretePath(ctx.resource.node, podSpecPath), ['volumes'])?.node;
+      if (!isSeq(volumes)) return { broken: false };
+      const volume = volumes.items.find((v) => isMap(v) && scalarText(nodeAtPath(v, ['name'])?.node) === mountName);
+      return { broken: isMap(volume) && nodeAtPath(volume, [check.volumeSource])?.pair !== undefined };
+    }
+    case 'always':
+      return { broken: true };
+    default:
+      return { broken: false };
+  }
+}
+
+function ruleFixes(rule: Rule, visit: IndexedVisit, ctx: VisitContext): Fix[] {
+  const fix = rule.fix;
+  if (!fix || !visit.parent) return [];
+  if (fix.type === 'set') {
+    const edit = setAtPath(ctx.chunk.text, visit.parent, splitPath(fix.path), fix.value === 'true' ? true : fix.value === 'false' ? false : fix.value);
+    return edit ? [{ title: fix.title, edits: [edit], isPreferred: true }] : [];
+  }
+  if (visit.pair) {
+    const edit = removePair(ctx.chunk.text, visit.parent, visit.pair);
+    return edit ? [{ title: fix.title, edits: [edit], isPreferred: true }] : [];
+  }
+  return [];
+}
+
+function checkRules(rules: readonly RuleRef[], visit: IndexedVisit, ctx: VisitContext): void {
+  for (const { enhancement, rule } of rules) {
+    if (!rulesApplyAt(rule, ctx.target.version)) continue;
+    if (rule.trigger.whenValue) {
+      const text = scalarText(visit.value);
+      if (text === undefined || !rule.trigger.whenValue.includes(text)) continue;
+    }
+    const result = ruleBroken(rule, visit, ctx);
+    if (!result.broken) continue;
+    const range = rangeOf(result.at) ?? rangeOf(visit.keyNode) ?? rangeOf(visit.value as Scalar);
+    if (!range) continue;
+    const value = scalarText(result.at ?? visit.value) ?? '';
+    ctx.out.push(finding({ start: range[0], end: range[1], code: 'kep-rule', severity: rule.severity, url: kepUrl(enhancement), enhancementId: enhancement.id,
+      fixes: ruleFixes(rule, visit, ctx), message: `${rule.message.replace(/\{value\}/g, value)} (${enhancementLabel(enhancement)})` }));
+  }
+}
+
+// ---------------------------------------------------------------- one object
+
+function analyzeResource(resource: Resource, chunk: ParsedChunk, target: Target, out: Finding[]): void {
+  checkApiVersion(resource, chunk, target, out);
+  const ctx: VisitContext = { chunk, resource, target, out };
+  walkIndexed(resource.node, pathIndexFor(resource.kind), (visit) => {
+    for (const fact of visit.index.facts) {
+      if (fact.type === 'field') checkFieldFact(fact, visit, ctx);
+      else if (fact.type === 'child') checkValue(fact, visit.value, fieldName(visit), ctx, []);
+      else if (fact.type === 'config') checkConfigFact(fact, visit, ctx);
+      else if (fact.type === 'annotation') checkAnnotationFact(fact, visit, ctx);
+      else if (fact.type === 'gateMap') checkGateMap(visit, ctx);
+      else if (fact.type === 'gateFlags') checkGateFlags(visit, ctx);
+    }
+    if (visit.index.rules.length > 0) checkRules(visit.index.rules, visit, ctx);
+  });
+}
+
+// ---------------------------------------------------------------- suppression
+
+interface Suppressions {
+  /** Codes disabled for the whole document ('*' = all). */
+  document: Set<string>;
+  /** Line (chunk-relative, zero-based) → codes disabled on it. */
+  lines: Map<number, Set<string>>;
+  problems: Finding[];
+}
+
+const suppressionPattern = /^kep-lens-disable(-next-line)?(?:\s+(.*))?$/;
+
+function suppressionsOf(chunk: ParsedChunk): Suppressions {
+  const result: Suppressions = { document: new Set(), lines: new Map(), problems: [] };
+  for (const comment of chunk.comments) {
+    const match = suppressionPattern.exec(comment.text);
+    if (!match) continue;
+    const codes = (match[2] ?? '').split(/[\s,]+/).filter((c) => c && !c.startsWith('--'));
+    for (const c of codes) {
+      if (!isDiagnosticCode(c)) {
+        const start = comment.offset + 1 + (chunk.text.slice(comment.offset + 1).indexOf(c));
+        result.problems.push(finding({ code: 'unknown-suppression', severity: 'warning', start, end: start + c.length,
+          message: `Unknown diagnostic code ${code(c)}; KEP Lens codes are ${Object.keys(diagnosticCodes).join(', ')}.` }));
+      }
+    }
+    const set = codes.length > 0 ? codes : ['*'];
+    if (match[1]) {
+      const line = nextContentLine(chunk.text, comment.offset);
+      const existing = result.lines.get(line) ?? new Set<string>();
+      for (const c of set) existing.add(c);
+      result.lines.set(line, existing);
+    } else {
+      for (const c of set) result.document.add(c);
+    }
+  }
+  return result;
+}
+
+/** Zero-based line of the first non-comment, non-blank line after `offset`. */
+function nextContentLine(text: string, offset: number): number {
+  let line = lineNumberAt(text, offset) + 1;
+  let position = text.indexOf('\n', offset);
+  while (position !== -1) {
+    const next = text.indexOf('\n', position + 1);
+    const content = text.slice(position + 1, next === -1 ? text.length : next).trim();
+    if (content !== '' && !content.startsWith('#')) return line;
+    if (next === -1) break;
+    position = next;
+    line++;
+  }
+  return line;
+}
+
+function lineNumberAt(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function suppressed(f: Finding, text: string, s: Suppressions, target: Target): boolean {
+  if (target.disabledCodes.has(f.code)) return true;
+  if (f.code === 'unknown-suppression') return false;
+  if (s.document.has('*') || s.document.has(f.code)) return true;
+  if (s.lines.size === 0) return false;
+  const codes = s.lines.get(lineNumberAt(text, f.start));
+  return !!codes && (codes.has('*') || codes.has(f.code));
+}
+
+// ---------------------------------------------------------------- documents and files
+
+/** Suggests, for every finding with a gate, a directive that enables it; and for every finding, a suppression comment. */
+function addGenericFixes(findings: Finding[], text: string): void {
+  for (const f of findings) {
+    if (f.code === 'yaml-syntax') continue;
+    f.fixes.push({ title: `Suppress ${f.code} on this line`, edits: [insertCommentAbove(text, f.start, `kep-lens-disable-next-line ${f.code}`)] });
+  }
+}
+
+const findingsCache = new WeakMap<ParsedChunk, Map<string, Finding[]>>();
+
+/** Findings of one document for a target; cached per parsed document and target. */
+export function analyzeChunk(chunk: ParsedChunk, target: Target): Finding[] {
+  const key = targetKey(target);
+  let byTarget = findingsCache.get(chunk);
+  const cached = byTarget?.get(key);
+  if (cached) return cached;
+  const raw: Finding[] = [];
+  try {
+    for (const resource of chunk.resources) analyzeResource(resource, chunk, target, raw);
+  } catch (error) {
+    // A bug in one check must not cost the user every other finding; report it where it can be seen.
+    raw.push(finding({ code: 'yaml-syntax', severity: 'information', start: 0, end: 0, message: `KEP Lens could not analyse this document: ${String(error)}` }));
+  }
+  const suppressions = suppressionsOf(chunk);
+  const findings = [...raw, ...suppressions.problems].filter((f) => !suppressed(f, chunk.text, suppressions, target));
+  for (const { comment, directive } of directivesIn(chunk.comments)) {
+    for (const problem of directive.problems) {
+      findings.push(finding({ code: 'invalid-directive', severity: 'warning', start: comment.offset, end: comment.offset + comment.text.length + 1, message: problem }));
+    }
+  }
+  addGenericFixes(findings, chunk.text);
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (!byTarget) {
+    byTarget = new Map();
+    findingsCache.set(chunk, byTarget);
+  }
+  byTarget.set(key, findings);
+  return findings;
+}
+
+/** The target of each document of a file: settings, then file-level, then document-level directives. */
+export function targetsOf(model: ManifestModel, settings: EngineSettings): Target[] {
+  const fileDirectives: Directive[] = [];
+  // Directives before the first object (or in the first document's header) pin the whole file.
+  const first = model.chunks[0]?.chunk;
+  if (first) fileDirectives.push(...directivesIn(first.comments).filter(({ comment }) => isHeaderComment(first, comment.offset)).map((d) => d.directive));
+  return model.chunks.map(({ chunk }, index) => {
+    const own = index === 0 ? [] : directivesIn(chunk.comments).filter(({ comment }) => isHeaderComment(chunk, comment.offset)).map((d) => d.directive);
+    return resolveTarget(settings, [...fileDirectives, ...own]);
+  });
+}
+
+/** A comment that comes before the document's first content line. */
+function isHeaderComment(chunk: ParsedChunk, offset: number): boolean {
+  const before = chunk.text.slice(0, lineStart(chunk.text, offset));
+  return before.split('\n').every((line) => {
+    const t = line.trim();
+    return t === '' || t.startsWith('#') || t === '---' || t.startsWith('%');
+  });
+}
+
+export interface FileFinding extends Finding {
+  /** Index of the document in the file. */
+  document: number;
+}
+
+/** All findings of a file, with offsets made absolute. */
+export function analyzeModel(model: ManifestModel, settings: EngineSettings): FileFinding[] {
+  const targets = targetsOf(model, settings);
+  const out: FileFinding[] = [];
+  let syntaxReported = !settings.syntaxDiagnostics || settings.disabledCodes.includes('yaml-syntax');
+  model.chunks.forEach(({ start, chunk }, index) => {
+    const target = targets[index] as Target;
+    if (!syntaxReported && chunk.syntaxError && !chunk.templated) {
+      syntaxReported = true;
+      const e = chunk.syntaxError;
+      out.push({ ...finding({ code: 'yaml-syntax', severity: 'error', start: start + e.offset, end: start + e.offset + e.length, message: `YAML syntax: ${e.message}` }), document: index });
+    }
+    for (const f of analyzeChunk(chunk, target)) {
+      out.push({ ...f, start: f.start + start, end: f.end + start, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + start, end: e.end + start })) })), document: index });
+    }
+  });
+  return out;
+}
+
+export { compareVersions };

@@ -1,0 +1,340 @@
+/**
+ * Completion of the keys and values the data knows, at the cursor's path,
+ * marked with their KEP and stage at the target version.
+ */
+import { isMap, isScalar } from 'yaml';
+import {
+  allGateNames,
+  fieldStatusAt,
+  findGate,
+  gateStateAt,
+  indexAt,
+  knownKinds,
+  listItem,
+  anyKey,
+  servedVersionsOf,
+  apiVersionStatusAt,
+  stageAt,
+  valueStatusAt,
+  valuesOfFact,
+  type Fact,
+} from '../kep/catalog';
+import type { AllowedValue, ChildField, Enhancement, ValueShape } from '../kep/types';
+import { inRange } from '../kep/versions';
+import type { ManifestModel, Resource } from '../manifest/model';
+import { nodeAtPath } from '../manifest/paths';
+import { indentUnit, parentPathAt, shapeOf, siblingKeys } from '../manifest/textContext';
+import { targetsOf } from '../engine/analyze';
+import type { EngineSettings, Target } from '../engine/target';
+import { chunkAt } from './hover';
+import { enhancementCard } from './cards';
+
+export type CompletionKind = 'field' | 'value' | 'snippet' | 'module' | 'gate';
+
+export interface Completion {
+  label: string;
+  kind: CompletionKind;
+  detail: string;
+  /** Markdown documentation. */
+  documentation?: string;
+  /** Snippet text (LSP snippet syntax) to insert. */
+  insertSnippet: string;
+  sortText: string;
+  deprecated?: boolean;
+  /** Absolute offsets of the text the item replaces. */
+  replaceStart: number;
+  replaceEnd: number;
+  filterText?: string;
+}
+
+interface CursorContext {
+  model: ManifestModel;
+  chunkIndex: number;
+  chunkStart: number;
+  lines: string[];
+  /** Line index of the cursor within `lines` (whole file). */
+  line: number;
+  character: number;
+  firstLine: number;
+  lastLine: number;
+  target: Target;
+}
+
+function stageLabel(enhancement: Enhancement, target: Target): string {
+  const stage = stageAt(enhancement, target.version)?.stage;
+  const name = enhancement.kep !== undefined ? `KEP-${enhancement.kep}` : enhancement.title;
+  return `${name} · ${stage ?? `not in ${target.version}`}`;
+}
+
+/** Sort group: 0 usable now, 1 deprecated or gated off, 2 not available. */
+type Rank = 0 | 1 | 2;
+
+function factRank(fact: Fact, target: Target): { rank: Rank; note: string; deprecated: boolean } {
+  if (fact.type !== 'field') return { rank: 0, note: '', deprecated: false };
+  const status = fieldStatusAt(fact.enhancement, fact.field, target.version, target.gates);
+  switch (status.state) {
+    case 'notYet':
+      return { rank: 2, note: ` — not available before ${status.since}`, deprecated: false };
+    case 'removed':
+      return { rank: 2, note: ` — removed in ${status.since}`, deprecated: true };
+    case 'gateOff':
+      return { rank: 1, note: ` — needs gate ${status.gate.name} (off)`, deprecated: false };
+    case 'deprecated':
+      return { rank: 1, note: ` — deprecated since ${status.since}`, deprecated: true };
+    default:
+      return { rank: 0, note: '', deprecated: false };
+  }
+}
+
+function valueRank(value: AllowedValue, target: Target): { rank: Rank; note: string } {
+  const status = valueStatusAt(value, target.version);
+  if (status === 'available') {
+    if (value.gate) {
+      const gate = gateStateAt(value.gate, target.version, target.gates);
+      if (!gate.unknown && !gate.enabled) return { rank: 1, note: ` — needs gate ${value.gate} (off)` };
+    }
+    return { rank: 0, note: '' };
+  }
+  if (status === 'deprecated') return { rank: 1, note: ` — deprecated since ${value.deprecatedIn}` };
+  if (status === 'notYet') return { rank: 2, note: ` — not before ${value.since}` };
+  return { rank: 2, note: ` — removed in ${value.removedIn}` };
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
+function choice(values: readonly string[], tab: number): string {
+  return values.length > 0 ? `\${${tab}|${values.map((v) => v.replace(/[,|\\$}]/g, (c) => `\\${c}`)).join(',')}|}` : `\${${tab}}`;
+}
+
+/** Values to offer in a snippet: usable ones at the target version, in data order. */
+function snippetValues(values: readonly AllowedValue[] | undefined, target: Target): string[] {
+  return (values ?? []).filter((v) => valueRank(v, target).rank === 0).map((v) => v.value);
+}
+
+interface SnippetState {
+  tab: number;
+}
+
+function placeholderFor(shape: ValueShape, example: string | undefined, values: readonly string[], state: SnippetState): string {
+  const tab = state.tab++;
+  if (values.length > 0) return choice(values, tab);
+  if (shape === 'boolean') return choice(['true', 'false'], tab);
+  return `\${${tab}${example !== undefined ? `:${escapeSnippet(example)}` : ''}}`;
+}
+
+/** `key: value` or `key:` + nested lines, for one key with known shape and children. */
+function snippetFor(key: string, shape: ValueShape, children: readonly ChildField[] | undefined, values: readonly string[], example: string | undefined, unit: number, state: SnippetState, target: Target, labelKeys: readonly string[] = []): string {
+  const pad = ' '.repeat(unit);
+  if (children && children.length > 0 && (shape === 'object' || shape === 'list')) {
+    const nested = children.map((c) => snippetFor(c.key, c.shape, undefined, snippetValues(c.values, target), c.example, unit, state, target)).join('\n');
+    const lines = nested.split('\n');
+    if (shape === 'list') return `${key}:\n${pad}- ${lines.map((l, i) => (i === 0 ? l : `${pad}  ${l}`)).join('\n')}`;
+    return `${key}:\n${lines.map((l) => `${pad}${l}`).join('\n')}`;
+  }
+  switch (shape) {
+    case 'object':
+    case 'map':
+      return `${key}:\n${pad}\${${state.tab++}}`;
+    case 'list':
+      return `${key}:\n${pad}- \${${state.tab++}}`;
+    case 'stringList':
+      return `${key}:\n${pad}- ${placeholderFor('string', example, labelKeys, state)}`;
+    default:
+      return `${key}: ${placeholderFor(shape, example, values, state)}`;
+  }
+}
+
+/** Label keys of the pod template around a path (for matchLabelKeys). */
+function podTemplateLabelKeys(resource: Resource | undefined, path: readonly string[]): string[] {
+  if (!resource) return [];
+  const affinity = path.indexOf('affinity');
+  const specAt = affinity > 0 ? affinity - 1 : -1;
+  const podRoot = specAt >= 0 ? path.slice(0, specAt) : [];
+  if (podRoot.includes(listItem)) return [];
+  const labels = nodeAtPath(resource.node, [...podRoot, 'metadata', 'labels'])?.node;
+  const keys = isMap(labels) ? labels.items.filter((p) => isScalar(p.key)).map((p) => String((p.key as { value: unknown }).value)) : [];
+  // The Deployment controller labels every pod with its template hash: the usual key for rolling updates.
+  if (resource.kind === 'Deployment') keys.push('pod-template-hash');
+  return [...new Set(keys)];
+}
+
+function resourceForCursor(ctx: CursorContext, relativeOffset: number): Resource | undefined {
+  const chunk = ctx.model.chunks[ctx.chunkIndex]?.chunk;
+  if (!chunk) return undefined;
+  let best: Resource | undefined;
+  for (const resource of chunk.resources) {
+    const range = resource.node.range;
+    if (resource.prefix.length === 0) best ??= resource;
+    else if (range && relativeOffset >= range[0] && relativeOffset <= range[2]) best = resource;
+  }
+  return best;
+}
+
+/** Strips the List prefix (`items[]`) when the cursor is inside a List item. */
+function pathInResource(resource: Resource, path: string[]): string[] {
+  if (resource.prefix.length === 0) return path;
+  return path[0] === 'items' && path[1] === listItem ? path.slice(2) : path;
+}
+
+function keyCompletions(ctx: CursorContext, resource: Resource, path: string[], column: number, replace: [number, number], labelKeys: string[]): Completion[] {
+  const node = indexAt(resource.kind, path);
+  if (!node) return [];
+  const present = siblingKeys(ctx.lines, ctx.line, column, ctx.firstLine, ctx.lastLine);
+  const unit = indentUnit(ctx.lines.slice(ctx.firstLine, ctx.lastLine + 1));
+  const items: Completion[] = [];
+  for (const [key, child] of node.children) {
+    if (key === listItem || key === anyKey || present.has(key)) continue;
+    const completable = child.facts.filter((f): f is Extract<Fact, { type: 'field' | 'child' | 'config' }> => f.type === 'field' || f.type === 'child' || f.type === 'config');
+    // A field stated in its own right knows more (gates, since) than the same key listed as a child.
+    const fact = completable.find((f) => f.type === 'field') ?? completable[0];
+    if (!fact) continue;
+    if (fact.type === 'field' && fact.field.readOnly) continue;
+    const { rank, note, deprecated } = factRank(fact, ctx.target);
+    const state: SnippetState = { tab: 1 };
+    let snippet: string;
+    let documentation: string;
+    if (fact.type === 'field') {
+      snippet = snippetFor(key, fact.field.shape, fact.field.children, snippetValues(fact.field.values, ctx.target), undefined, unit, state, ctx.target, labelKeys);
+      documentation = enhancementCard(fact.enhancement, ctx.target, { field: fact.field });
+    } else if (fact.type === 'child') {
+      snippet = snippetFor(key, fact.child.shape, undefined, snippetValues(fact.child.values, ctx.target), fact.child.example, unit, state, ctx.target);
+      documentation = enhancementCard(fact.enhancement, ctx.target, { field: fact.field, child: fact.child });
+    } else {
+      snippet = snippetFor(key, fact.config.values?.length ? 'string' : 'object', undefined, snippetValues(fact.config.values, ctx.target), undefined, unit, state, ctx.target);
+      documentation = enhancementCard(fact.enhancement, ctx.target, { config: fact.config });
+    }
+    items.push({ label: key, kind: 'field', detail: `${stageLabel(fact.enhancement, ctx.target)}${note}`, documentation, insertSnippet: snippet, sortText: `${rank}${key}`, deprecated,
+      replaceStart: replace[0], replaceEnd: replace[1] });
+  }
+  if (node.children.has(anyKey) && node.children.get(anyKey)?.facts.some((f) => f.type === 'gateMap')) {
+    for (const name of allGateNames()) {
+      if (present.has(name)) continue;
+      const gate = gateStateAt(name, ctx.target.version, {});
+      if (gate.removed || gate.notYet) continue;
+      const owner = findGate(name);
+      items.push({ label: name, kind: 'gate', detail: `${gate.span?.stage ?? ''} · ${gate.defaultOn ? 'on' : 'off'} by default in ${ctx.target.version}${owner?.enhancement.kep ? ` · KEP-${owner.enhancement.kep}` : ''}`,
+        insertSnippet: `${name}: ${choice([gate.defaultOn ? 'false' : 'true', gate.defaultOn ? 'true' : 'false'], 1)}`, sortText: `0${name}`, replaceStart: replace[0], replaceEnd: replace[1] });
+    }
+  }
+  return items;
+}
+
+function valueCompletions(ctx: CursorContext, resource: Resource, path: string[], replace: [number, number]): Completion[] {
+  const node = indexAt(resource.kind, path);
+  const facts = node?.facts ?? [];
+  const items: Completion[] = [];
+  const seen = new Set<string>();
+  for (const fact of facts) {
+    for (const value of valuesOfFact(fact)) {
+      if (seen.has(value.value)) continue;
+      seen.add(value.value);
+      const { rank, note } = valueRank(value, ctx.target);
+      const owner = 'enhancement' in fact ? fact.enhancement : undefined;
+      items.push({ label: value.value, kind: 'value', detail: `${owner ? stageLabel(owner, ctx.target) : ''}${note}`, documentation: value.description,
+        insertSnippet: escapeSnippet(value.value), sortText: `${rank}${value.value}`, deprecated: valueStatusAt(value, ctx.target.version) === 'deprecated', replaceStart: replace[0], replaceEnd: replace[1] });
+    }
+  }
+  return items;
+}
+
+function apiVersionCompletions(ctx: CursorContext, kind: string | undefined, replace: [number, number]): Completion[] {
+  const kinds = kind ? [kind] : knownKinds();
+  const items: Completion[] = [];
+  const seen = new Set<string>();
+  for (const k of kinds) {
+    servedVersionsOf(k).forEach((gv, order) => {
+      if (seen.has(gv.groupVersion)) return;
+      const status = apiVersionStatusAt(gv.groupVersion, k, ctx.target.version);
+      if (status.state === 'removed' || !inRange(ctx.target.version, undefined, gv.until)) return;
+      seen.add(gv.groupVersion);
+      const rank = status.state === 'served' ? 0 : status.state === 'deprecated' ? 1 : 2;
+      const note = status.state === 'served' ? 'served' : status.state === 'deprecated' ? `deprecated, removed in ${status.lifecycle?.removedIn ?? '?'}` : `not before ${status.since}`;
+      items.push({ label: gv.groupVersion, kind: 'module', detail: `${kind ?? k} · ${note} at ${ctx.target.version}`, insertSnippet: escapeSnippet(gv.groupVersion),
+        sortText: `${rank}${String(order).padStart(2, '0')}${gv.groupVersion}`, deprecated: rank === 1, replaceStart: replace[0], replaceEnd: replace[1] });
+    });
+  }
+  return items;
+}
+
+function kindCompletions(ctx: CursorContext, apiVersion: string | undefined, replace: [number, number]): Completion[] {
+  return knownKinds().map((kind) => {
+    const served = servedVersionsOf(kind).some((gv) => gv.groupVersion === apiVersion && inRange(ctx.target.version, gv.since, gv.until));
+    return { label: kind, kind: 'module' as const, detail: served ? `served by ${apiVersion}` : (servedVersionsOf(kind)[0]?.groupVersion ?? ''), insertSnippet: escapeSnippet(kind),
+      sortText: `${served ? 0 : 1}${kind}`, replaceStart: replace[0], replaceEnd: replace[1] };
+  });
+}
+
+function chunkLineBounds(model: ManifestModel, chunkIndex: number, lineOffsets: readonly number[]): [number, number] {
+  const start = model.chunks[chunkIndex]?.start ?? 0;
+  const end = model.chunks[chunkIndex + 1]?.start ?? model.text.length + 1;
+  let first = 0;
+  let last = lineOffsets.length - 1;
+  while (first < lineOffsets.length && (lineOffsets[first] as number) < start) first++;
+  while (last > 0 && (lineOffsets[last] as number) >= end) last--;
+  return [first, last];
+}
+
+/** Completions at a line/character of a file. */
+export function completionsAt(model: ManifestModel, line: number, character: number, settings: EngineSettings): Completion[] {
+  const lines = model.text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const current = lines[line];
+  if (current === undefined) return [];
+  const lineOffsets: number[] = [];
+  let offset = 0;
+  for (const l of model.text.split('\n')) {
+    lineOffsets.push(offset);
+    offset += l.length + 1;
+  }
+  const lineStart = lineOffsets[line] as number;
+  const cursor = lineStart + Math.min(character, current.length);
+  const at = chunkAt(model, cursor);
+  if (!at) return [];
+  const target = targetsOf(model, settings)[at.index];
+  if (!target) return [];
+  const [firstLine, lastLine] = chunkLineBounds(model, at.index, lineOffsets);
+  const ctx: CursorContext = { model, chunkIndex: at.index, chunkStart: at.start, lines, line, character, firstLine, lastLine, target };
+  const before = current.slice(0, Math.min(character, current.length));
+  const shape = shapeOf(before);
+  const chunk = model.chunks[at.index]?.chunk;
+  const rootResource = chunk?.resources.find((r) => r.prefix.length === 0);
+  const rootApiVersion = chunk?.doc && isMap(chunk.doc.contents) ? nodeAtPath(chunk.doc.contents, ['apiVersion'])?.node : undefined;
+  const rootKind = chunk?.doc && isMap(chunk.doc.contents) ? nodeAtPath(chunk.doc.contents, ['kind'])?.node : undefined;
+
+  // Value position: `key: partial`.
+  const valueMatch = /^(\s*(?:-\s+)*)([^\s:#][^:#]*?):\s+(\S*)$/.exec(before);
+  if (valueMatch) {
+    const key = (valueMatch[2] as string).trim();
+    const partial = valueMatch[3] as string;
+    const replace: [number, number] = [cursor - partial.length, cursor];
+    const column = (valueMatch[1] as string).length;
+    const parent = parentPathAt(lines, line, column, shape.dashes, firstLine);
+    if (parent.length === 0 && key === 'apiVersion' && column === 0) return apiVersionCompletions(ctx, isScalar(rootKind) ? String(rootKind.value) : undefined, replace);
+    if (parent.length === 0 && key === 'kind' && column === 0) return kindCompletions(ctx, isScalar(rootApiVersion) ? String(rootApiVersion.value) : undefined, replace);
+    const resource = resourceForCursor(ctx, cursor - at.start) ?? rootResource;
+    if (!resource) return [];
+    return valueCompletions(ctx, resource, [...pathInResource(resource, parent), key], replace);
+  }
+
+  // Key position: indentation, optional dashes, a partial key.
+  const keyMatch = /^(\s*(?:-\s+)*)([\w.\-/]*)$/.exec(before);
+  if (!keyMatch) return [];
+  const partial = keyMatch[2] as string;
+  const column = before.length - partial.length;
+  const replace: [number, number] = [cursor - partial.length, cursor];
+  const resource = resourceForCursor(ctx, cursor - at.start) ?? rootResource;
+  if (!resource) return [];
+  const parent = parentPathAt(lines, line, column, shape.dashes, firstLine);
+  const path = pathInResource(resource, parent);
+  // A dash alone under a string list (matchLabelKeys): offer the pod template's label keys.
+  if (shape.dashes.length > 0 && path[path.length - 1] === listItem) {
+    const listPath = path.slice(0, -1);
+    const fact = indexAt(resource.kind, listPath)?.facts.find((f) => f.type === 'field' && f.field.shape === 'stringList');
+    if (fact) {
+      return podTemplateLabelKeys(resource, listPath).map((key) => ({ label: key, kind: 'value' as const, detail: 'label of this pod template', insertSnippet: escapeSnippet(key), sortText: `0${key}`, replaceStart: replace[0], replaceEnd: replace[1] }));
+    }
+  }
+  return keyCompletions(ctx, resource, path, column, replace, podTemplateLabelKeys(resource, path));
+}
+

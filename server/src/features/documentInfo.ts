@@ -1,0 +1,58 @@
+/**
+ * What the client's status bar and "Show KEPs used in this file" need: is
+ * this a Kubernetes manifest, which version is targeted and why, and which
+ * enhancements it touches, with the first place each is used.
+ */
+import { isScalar } from 'yaml';
+import { annotationMatches, pathIndexFor, stageAt } from '../kep/catalog';
+import type { Enhancement } from '../kep/types';
+import type { ManifestModel } from '../manifest/model';
+import { walkIndexed } from '../manifest/paths';
+import { targetsOf } from '../engine/analyze';
+import type { EngineSettings } from '../engine/target';
+
+export interface KepUse {
+  id: string;
+  kep?: number;
+  title: string;
+  stage?: string;
+  /** Absolute offset of the first use. */
+  offset: number;
+  uses: number;
+}
+
+export interface DocumentInfo {
+  isKubernetes: boolean;
+  version: string;
+  pinned: boolean;
+  keps: KepUse[];
+}
+
+export function documentInfo(model: ManifestModel, settings: EngineSettings): DocumentInfo {
+  const targets = targetsOf(model, settings);
+  const first = targets[0];
+  const byId = new Map<string, KepUse>();
+  const add = (enhancement: Enhancement, offset: number, version: string): void => {
+    const existing = byId.get(enhancement.id);
+    if (existing) {
+      existing.uses++;
+      return;
+    }
+    byId.set(enhancement.id, { id: enhancement.id, kep: enhancement.kep, title: enhancement.title, stage: stageAt(enhancement, version)?.stage, offset, uses: 1 });
+  };
+  let isKubernetes = false;
+  model.chunks.forEach(({ start, chunk }, index) => {
+    const version = targets[index]?.version ?? settings.kubernetesVersion;
+    for (const resource of chunk.resources) {
+      isKubernetes = true;
+      walkIndexed(resource.node, pathIndexFor(resource.kind), (visit) => {
+        const at = (isScalar(visit.keyNode) ? visit.keyNode.range?.[0] : undefined) ?? 0;
+        for (const fact of visit.index.facts) {
+          if (fact.type === 'annotation' && !annotationMatches(fact.annotation, String(visit.keyNode?.value ?? ''))) continue;
+          if ('enhancement' in fact) add(fact.enhancement, start + at, version);
+        }
+      });
+    }
+  });
+  return { isKubernetes, version: first?.version ?? settings.kubernetesVersion, pinned: first?.pinnedBy === 'directive', keps: [...byId.values()].sort((a, b) => a.offset - b.offset) };
+}

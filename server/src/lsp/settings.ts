@@ -1,0 +1,102 @@
+/**
+ * Settings from the client: pulled per document through
+ * `workspace/configuration` where the client supports it (VS Code does,
+ * with per-folder scopes), else taken from `initializationOptions` and
+ * `didChangeConfiguration` (Neovim, Helix, Emacs).
+ */
+import { DidChangeConfigurationNotification, type Connection, type InitializeParams } from 'vscode-languageserver';
+import { defaultSettings, isRecord, readSettings, type EngineSettings } from '../engine/target';
+
+/** What a client may put in `initializationOptions`. */
+export interface InitOptions {
+  /** Same shape as the `kepLens` settings section. */
+  settings?: unknown;
+  /** The client handles `kepLens.enableFeatureGate`. */
+  clientCommands?: boolean;
+  /** Report YAML syntax errors (the VS Code client turns this off when Red Hat YAML does it already). */
+  syntaxDiagnostics?: boolean;
+}
+
+/** The client's `kepLens` section → engine settings input. */
+function flatten(section: unknown, syntaxDiagnostics: boolean): unknown {
+  const s = isRecord(section) ? section : {};
+  const diagnostics = isRecord(s.diagnostics) ? s.diagnostics : {};
+  return { kubernetesVersion: s.kubernetesVersion, featureGates: s.featureGates, disabledCodes: diagnostics.disabledCodes, syntaxDiagnostics };
+}
+
+export class SettingsStore {
+  private pull = false;
+  private dynamicRegistration = false;
+  private pushed: unknown = {};
+  private syntaxDiagnostics = true;
+  private readonly perDocument = new Map<string, Promise<{ settings: EngineSettings; enabled: boolean }>>();
+  private readonly listeners: (() => void)[] = [];
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly connection: Connection) {}
+
+  initialize(params: InitializeParams, options: InitOptions): void {
+    this.pull = params.capabilities.workspace?.configuration === true;
+    this.dynamicRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    this.syntaxDiagnostics = options.syntaxDiagnostics !== false;
+    this.pushed = isRecord(options.settings) && isRecord(options.settings.kepLens) ? options.settings.kepLens : options.settings ?? {};
+  }
+
+  listen(): void {
+    if (this.pull && this.dynamicRegistration) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'kepLens' });
+    this.connection.onDidChangeConfiguration((change) => {
+      const settings = change.settings as unknown;
+      if (isRecord(settings) && settings.kepLens !== undefined) this.pushed = settings.kepLens;
+      this.perDocument.clear();
+      for (const listener of this.listeners) listener();
+    });
+  }
+
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  forget(uri: string): void {
+    this.perDocument.delete(uri);
+  }
+
+  private async load(uri: string | undefined): Promise<{ settings: EngineSettings; enabled: boolean }> {
+    let section: unknown = this.pushed;
+    if (this.pull) {
+      try {
+        section = await this.connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: 'kepLens' } : { section: 'kepLens' });
+      } catch {
+        section = this.pushed;
+      }
+    }
+    const { settings, problems } = readSettings(flatten(section, this.syntaxDiagnostics));
+    for (const problem of problems) {
+      if (this.reported.has(problem.message)) continue;
+      this.reported.add(problem.message);
+      void this.connection.window.showWarningMessage(`KEP Lens: ${problem.message}`);
+    }
+    const diagnostics = isRecord(section) && isRecord(section.diagnostics) ? section.diagnostics : {};
+    return { settings, enabled: diagnostics.enable !== false };
+  }
+
+  private entry(uri: string): Promise<{ settings: EngineSettings; enabled: boolean }> {
+    let entry = this.perDocument.get(uri);
+    if (!entry) {
+      entry = this.load(uri).catch(() => ({ settings: defaultSettings, enabled: true }));
+      this.perDocument.set(uri, entry);
+    }
+    return entry;
+  }
+
+  async forDocument(uri: string): Promise<EngineSettings> {
+    return (await this.entry(uri)).settings;
+  }
+
+  async diagnosticsEnabled(uri: string): Promise<boolean> {
+    return (await this.entry(uri)).enabled;
+  }
+
+  async global(): Promise<EngineSettings> {
+    return (await this.load(undefined)).settings;
+  }
+}

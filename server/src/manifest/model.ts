@@ -1,0 +1,185 @@
+/**
+ * The YAML model of a manifest file: split into documents at `---`/`...`
+ * markers, each document parsed with the `yaml` package once per distinct
+ * text. Re-analysing an edited file re-parses only the documents whose text
+ * changed, which is what keeps large multi-document files responsive.
+ */
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+
+/** One YAML document of a file. Offsets in its nodes are relative to `text`. */
+export interface ParsedChunk {
+  readonly text: string;
+  readonly doc: Document.Parsed | undefined;
+  /** First parse error, if any (relative offset). */
+  readonly syntaxError?: { message: string; offset: number; length: number };
+  /** Kubernetes objects in the document (one, or each item of a List). */
+  readonly resources: readonly Resource[];
+  /** The document's text contains Helm/Go template syntax. */
+  readonly templated: boolean;
+  /** `# kep-lens:` directive lines and suppression comments, pre-scanned. */
+  readonly comments: readonly CommentLine[];
+}
+
+/** A Kubernetes object inside a document. */
+export interface Resource {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** The object's mapping node. */
+  readonly node: YAMLMap;
+  /** Keys leading from the document root to the object (`['items', 3]` in a List). */
+  readonly prefix: readonly (string | number)[];
+  /** Range of the `apiVersion` value (relative offsets), for diagnostics and fixes. */
+  readonly apiVersionRange: readonly [number, number];
+  readonly kindRange: readonly [number, number];
+}
+
+export interface CommentLine {
+  /** Offset of the `#` relative to the chunk. */
+  readonly offset: number;
+  /** Zero-based line within the chunk. */
+  readonly line: number;
+  /** Text after `#`, trimmed. */
+  readonly text: string;
+  /** Whether the comment stands alone on its line. */
+  readonly ownLine: boolean;
+}
+
+/** A file: its documents with their absolute start offsets. */
+export interface ManifestModel {
+  readonly text: string;
+  readonly chunks: readonly { readonly start: number; readonly chunk: ParsedChunk }[];
+}
+
+/** Largest document we parse; beyond it a document is reported, not analysed. */
+export const maxDocumentLength = 8 * 1024 * 1024;
+
+const markerPattern = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/;
+
+/** Start offsets of the documents in a file (first is always 0). */
+export function documentStarts(text: string): number[] {
+  const starts = [0];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const first = text.charCodeAt(lineStart);
+    if ((first === 45 /* - */ || first === 46) /* . */ && markerPattern.test(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 5)))) {
+      if (first === 45) {
+        if (lineStart > 0 && !onlyDirectivesOrBlank(text, starts[starts.length - 1] ?? 0, lineStart)) starts.push(lineStart);
+      } else if (newline !== -1) {
+        // `...` ends a document; what follows starts the next one.
+        starts.push(newline + 1);
+      }
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return [...new Set(starts)].filter((s) => s <= text.length);
+}
+
+/** A chunk holding only `%` directives, comments or blanks belongs with the document after it. */
+function onlyDirectivesOrBlank(text: string, from: number, to: number): boolean {
+  const slice = text.slice(from, to);
+  return /^(?:[ \t]*(?:%[^\n]*|#[^\n]*)?\r?\n?)*$/.test(slice) && /^%/m.test(slice);
+}
+
+export function parseChunk(text: string): ParsedChunk {
+  const templated = text.includes('{{');
+  const comments = scanComments(text);
+  if (text.length > maxDocumentLength) {
+    return { text, doc: undefined, resources: [], templated, comments, syntaxError: { message: `Document is larger than ${maxDocumentLength / 1024 / 1024} MB; KEP Lens does not analyse it.`, offset: 0, length: 0 } };
+  }
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { strict: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  } catch (error) {
+    // The parser recurses on nesting; pathological depth surfaces as a RangeError.
+    const message = error instanceof RangeError ? 'Document is nested too deeply to analyse.' : `Document could not be parsed: ${String(error)}`;
+    return { text, doc: undefined, resources: [], templated, comments, syntaxError: { message, offset: 0, length: 0 } };
+  }
+  const first = doc.errors[0];
+  const syntaxError = first
+    ? { message: first.message.split('\n')[0] ?? first.message, offset: first.pos[0], length: Math.max(0, first.pos[1] - first.pos[0]) }
+    : undefined;
+  return { text, doc, resources: resourcesOf(doc), templated, comments, syntaxError };
+}
+
+/** The scalar string at `key` of a map, when it is a plain string. */
+export function stringAt(map: YAMLMap, key: string): { value: string; range: [number, number] } | undefined {
+  for (const pair of map.items) {
+    if (isScalar(pair.key) && pair.key.value === key && isScalar(pair.value)) {
+      const value = pair.value.value;
+      const range = pair.value.range;
+      if (typeof value === 'string' && range) return { value, range: [range[0], range[1]] };
+    }
+  }
+  return undefined;
+}
+
+export function valueAt(map: YAMLMap, key: string): YamlNode | null | undefined {
+  for (const pair of map.items) {
+    if (isScalar(pair.key) && String(pair.key.value) === key) return pair.value as YamlNode | null;
+  }
+  return undefined;
+}
+
+function resourceOf(node: unknown, prefix: (string | number)[]): Resource | undefined {
+  if (!isMap(node)) return undefined;
+  const apiVersion = stringAt(node, 'apiVersion');
+  const kind = stringAt(node, 'kind');
+  if (!apiVersion || !kind) return undefined;
+  return { apiVersion: apiVersion.value.trim(), kind: kind.value.trim(), node, prefix, apiVersionRange: apiVersion.range, kindRange: kind.range };
+}
+
+/** Kubernetes objects of a document: the root object, or each item of a `kind: List` (or `…List`). */
+function resourcesOf(doc: Document.Parsed): Resource[] {
+  const root = resourceOf(doc.contents, []);
+  if (!root) return [];
+  if (!root.kind.endsWith('List')) return [root];
+  const items = valueAt(root.node, 'items');
+  const resources: Resource[] = [];
+  if (isSeq(items)) items.items.forEach((item, index) => {
+    const resource = resourceOf(item, ['items', index]);
+    if (resource) resources.push(resource);
+  });
+  return resources;
+}
+
+/** Comments, found by a cheap scan; `#` inside quoted scalars is rare enough in directives to ignore. */
+function scanComments(text: string): CommentLine[] {
+  const comments: CommentLine[] = [];
+  let line = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const hash = text.indexOf('#', lineStart);
+    if (hash !== -1 && hash < lineEnd) {
+      const before = text.slice(lineStart, hash);
+      const ownLine = before.trim() === '';
+      if (ownLine || /\s$/.test(before)) {
+        const body = text.slice(hash + 1, lineEnd).trim();
+        if (body.startsWith('kep-lens')) comments.push({ offset: hash, line, text: body, ownLine });
+      }
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+    line++;
+  }
+  return comments;
+}
+
+/**
+ * Builds the model of a file, reusing parsed documents of an earlier model
+ * whose text is unchanged.
+ */
+export function buildModel(text: string, previous?: ManifestModel): ManifestModel {
+  const reusable = new Map<string, ParsedChunk>();
+  for (const { chunk } of previous?.chunks ?? []) reusable.set(chunk.text, chunk);
+  const starts = documentStarts(text);
+  const chunks = starts.map((start, i) => {
+    const chunkText = text.slice(start, starts[i + 1] ?? text.length);
+    return { start, chunk: reusable.get(chunkText) ?? parseChunk(chunkText) };
+  });
+  return { text, chunks };
+}

@@ -1,0 +1,208 @@
+/**
+ * The KEP Lens language server: wires the connection to the features.
+ * Runs over IPC inside VS Code and over stdio for any other LSP client
+ * (`kep-lens-language-server --stdio`). No network access, ever.
+ */
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  createConnection,
+  type CodeAction,
+  type CompletionItem,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeModel } from './engine/analyze';
+import type { EngineSettings } from './engine/target';
+import { enhancementsByCategory, findEnhancement, stageAt } from './kep/catalog';
+import { releaseVersion, supportedVersions } from './kep/versions';
+import { quickFixes, fixAll, fixAllKind, enableGateCommand } from './features/codeActions';
+import { completionsAt, type CompletionKind } from './features/completion';
+import { toDiagnostic } from './features/diagnostics';
+import { documentInfo } from './features/documentInfo';
+import { hoverAt } from './features/hover';
+import { documentLinks } from './features/links';
+import { enhancementCard } from './features/cards';
+import { guard } from './lsp/runner';
+import { ModelCache } from './lsp/modelCache';
+import { ValidationScheduler } from './lsp/validation';
+import { SettingsStore, type InitOptions } from './lsp/settings';
+
+if (process.argv.includes('--version')) {
+  process.stdout.write(`kep-lens-language-server (data for Kubernetes ${releaseVersion}; versions ${supportedVersions.join(', ')})\n`);
+  process.exit(0);
+}
+if (process.argv.includes('--help')) {
+  process.stdout.write('Usage: kep-lens-language-server --stdio | --node-ipc | --socket=PORT\n');
+  process.exit(0);
+}
+if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe')) && !process.send) {
+  // createConnection would throw an obscure error; default to stdio, which every editor speaks.
+  process.argv.push('--stdio');
+}
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const models = new ModelCache();
+const settingsStore = new SettingsStore(connection);
+let clientCommands = false;
+let resolveEditsLazily = false;
+
+const completionKinds: Record<CompletionKind, CompletionItemKind> = {
+  field: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  snippet: CompletionItemKind.Snippet,
+  module: CompletionItemKind.Module,
+  gate: CompletionItemKind.Constant,
+};
+
+async function settingsFor(uri: string): Promise<EngineSettings> {
+  return settingsStore.forDocument(uri);
+}
+
+const validation = new ValidationScheduler(async (uri) => {
+  const document = documents.get(uri);
+  if (!document) return;
+  const settings = await settingsFor(uri);
+  if (documents.get(uri)?.version !== document.version) return;
+  const enabled = await settingsStore.diagnosticsEnabled(uri);
+  const findings = enabled ? analyzeModel(models.get(document), settings) : [];
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map((f) => toDiagnostic(document, f)) });
+}, (error) => connection.console.error(`validation failed: ${String(error)}`));
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const options = (params.initializationOptions ?? {}) as InitOptions;
+  clientCommands = options.clientCommands === true;
+  settingsStore.initialize(params, options);
+  resolveEditsLazily = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      completionProvider: { resolveProvider: false, triggerCharacters: [':'] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: true },
+      documentLinkProvider: { resolveProvider: false },
+    },
+    serverInfo: { name: 'kep-lens', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => settingsStore.listen());
+
+settingsStore.onChange(() => {
+  for (const document of documents.all()) validation.schedule(document.uri, 0);
+});
+
+documents.onDidOpen((e) => validation.schedule(e.document.uri, 0));
+documents.onDidChangeContent((e) => validation.schedule(e.document.uri));
+documents.onDidClose((e) => {
+  validation.cancel(e.document.uri);
+  models.delete(e.document.uri);
+  settingsStore.forget(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onHover(guard(connection, 'hover', null, async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const settings = await settingsFor(document.uri);
+  const hover = hoverAt(models.get(document), document.offsetAt(params.position), settings);
+  if (!hover) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: hover.markdown },
+    range: { start: document.positionAt(hover.start), end: document.positionAt(hover.end) },
+  };
+}));
+
+connection.onCompletion(guard(connection, 'completion', null, async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const settings = await settingsFor(document.uri);
+  const items = completionsAt(models.get(document), params.position.line, params.position.character, settings);
+  return {
+    isIncomplete: false,
+    items: items.map((item): CompletionItem => ({
+      label: item.label,
+      kind: completionKinds[item.kind],
+      detail: item.detail,
+      documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+      sortText: item.sortText,
+      filterText: item.filterText,
+      tags: item.deprecated ? [1] : undefined,
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.adjustIndentation,
+      textEdit: { range: { start: document.positionAt(item.replaceStart), end: document.positionAt(item.replaceEnd) }, newText: item.insertSnippet },
+    })),
+  };
+}));
+
+connection.onCodeAction(guard(connection, 'codeAction', [] as CodeAction[], async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  if (!only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) {
+    actions.push(...quickFixes(document, params.context.diagnostics, { clientCommands }));
+  }
+  if (only?.some((k) => fixAllKind.startsWith(k))) {
+    const all = fixAll(document, analyzeModel(models.get(document), await settingsFor(document.uri)));
+    if (all) actions.push(all);
+  }
+  if (!resolveEditsLazily) return actions;
+  // Large edits are sent on demand: the list shows titles, the chosen one is resolved.
+  return actions.map((action) => (action.edit ? { ...action, edit: undefined, data: { edit: action.edit } } : action));
+}));
+
+connection.onCodeActionResolve(guard(connection, 'codeActionResolve', { title: '' } as CodeAction, (action) => {
+  const data = action.data as { edit?: CodeAction['edit'] } | undefined;
+  return data?.edit ? { ...action, edit: data.edit, data: undefined } : action;
+}));
+
+connection.onDocumentLinks(guard(connection, 'documentLinks', [], (params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? documentLinks(document) : [];
+}));
+
+connection.onRequest('kepLens/documentInfo', guard(connection, 'documentInfo', null, async (params: { uri: string }) => {
+  const document = documents.get(params.uri);
+  if (!document) return null;
+  const info = documentInfo(models.get(document), await settingsFor(document.uri));
+  return { ...info, keps: info.keps.map((k) => ({ ...k, position: document.positionAt(k.offset) })) };
+}));
+
+connection.onRequest('kepLens/enhancements', guard(connection, 'enhancements', null, async (params: { uri?: string; version?: string }) => {
+  const settings = params.uri ? await settingsFor(params.uri) : (await settingsStore.global());
+  const version = params.version ?? settings.kubernetesVersion;
+  const out: { id: string; kep?: number; title: string; category: string; stage?: string; sig: string }[] = [];
+  for (const [category, list] of enhancementsByCategory()) {
+    for (const e of list) out.push({ id: e.id, kep: e.kep, title: e.title, category, stage: stageAt(e, version)?.stage, sig: e.sig });
+  }
+  return { version, enhancements: out };
+}));
+
+connection.onRequest('kepLens/card', guard(connection, 'card', null, async (params: { id: string; uri?: string }) => {
+  const enhancement = findEnhancement(params.id);
+  if (!enhancement) return null;
+  const settings = params.uri ? await settingsFor(params.uri) : await settingsStore.global();
+  return enhancementCard(enhancement, { version: settings.kubernetesVersion, gates: settings.featureGates });
+}));
+
+connection.onExecuteCommand(guard(connection, 'executeCommand', null, (params) => {
+  // The enable-gate command belongs to the client; a client without it gets the directive fix instead.
+  if (params.command === enableGateCommand) connection.console.info(`${enableGateCommand} is handled by the editor extension.`);
+  return null;
+}));
+
+connection.onShutdown(() => validation.dispose());
+process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? String(error)}`));
+
+documents.listen(connection);
+connection.listen();
+
