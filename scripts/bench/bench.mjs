@@ -207,14 +207,25 @@ function runTimed(cmd, args, { timeoutMs, cwd = ROOT } = {}) {
 
 const HOVER_KEYS = /^(\s*)(- )?(image|apiVersion|trafficDistribution|kind|replicas|matchLabelKeys|successPolicy|podFailurePolicy|ordinals|imagePullPolicy):/;
 
-/** `count` hover positions on the keys above, spread evenly over the file (cycled if fewer). */
+/**
+ * `count` hover positions on the lines with the keys above, spread evenly over
+ * the file (cycled if fewer). Alternately in the middle of the key and in the
+ * middle of its scalar value (where there is one), since editors hover both
+ * and servers may answer on either (KEP Lens describes an apiVersion on its value).
+ */
 function hoverPositions(lines, count) {
   const cands = [];
   lines.forEach((l, i) => {
     const m = HOVER_KEYS.exec(l);
-    if (m) cands.push({ line: i, character: m[1].length + (m[2] ? 2 : 0) + Math.floor(m[3].length / 2), key: m[3] });
+    if (!m) return;
+    const keyStart = m[1].length + (m[2] ? 2 : 0);
+    const value = l.slice(m[0].length).trim();
+    const valueStart = value && !value.startsWith('#') ? l.indexOf(value, m[0].length) : -1;
+    cands.push({ line: i, key: m[3], keyChar: keyStart + Math.floor(m[3].length / 2), valueChar: valueStart >= 0 ? valueStart + Math.floor(value.length / 2) : -1 });
   });
-  return spread(cands, count);
+  return spread(cands, count).map((c, i) =>
+    i % 2 === 1 && c.valueChar >= 0 ? { line: c.line, character: c.valueChar, key: c.key, on: 'value' } : { line: c.line, character: c.keyChar, key: c.key, on: 'key' },
+  );
 }
 
 /**
@@ -511,7 +522,7 @@ const T = {
 };
 
 async function measureRun(def, workspace, file, opts) {
-  const r = { server: def.id, docs: file.docs, startMs: null, openMs: null, openCount: null, openFirstEmpty: null, openNonEmptyMs: null, reopenMs: null, hover: [], hoverNonNull: 0, completion: [], completionNonEmpty: 0, completionItems: 0, edit: [], editCounts: [], rss: null, netAttempts: [], configRequests: 0, errors: [] };
+  const r = { server: def.id, docs: file.docs, startMs: null, openMs: null, openCount: null, openFirstEmpty: null, openNonEmptyMs: null, reopenMs: null, hover: [], hoverNonNull: 0, hoverEmptyAt: {}, completion: [], completionNonEmpty: 0, completionItems: 0, edit: [], editCounts: [], rss: null, netAttempts: [], configRequests: 0, errors: [] };
   const s = new Session(def, workspace);
   try {
     r.startMs = await s.start(T.init);
@@ -551,6 +562,7 @@ async function measureRun(def, workspace, file, opts) {
       const res = await s.request('textDocument/hover', { textDocument: { uri }, position: { line: pos.line, character: pos.character } }, T.request);
       r.hover.push(now() - t);
       if (hoverHasContent(res)) r.hoverNonNull++;
+      else r.hoverEmptyAt[`${pos.key} (${pos.on})`] = (r.hoverEmptyAt[`${pos.key} (${pos.on})`] ?? 0) + 1;
     }
 
     // Completion.

@@ -257,7 +257,7 @@ function printSummary(): void {
 
 // ---- the checks ---------------------------------------------------------------------
 
-describe('KEP Lens in VS Code (code-server + Chromium)', () => {
+void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
   after(
     async () => {
       printSummary();
@@ -266,7 +266,7 @@ describe('KEP Lens in VS Code (code-server + Chromium)', () => {
     { timeout: 60_000 },
   );
 
-  it('setup: code-server installed, VSIX installed, workbench loaded', { timeout: SETUP_TIMEOUT_MS }, async () => {
+  void it('setup: code-server installed, VSIX installed, workbench loaded', { timeout: SETUP_TIMEOUT_MS }, async () => {
     const started = Date.now();
     try {
       session = await setUp();
@@ -279,7 +279,7 @@ describe('KEP Lens in VS Code (code-server + Chromium)', () => {
     }
   });
 
-  it('extension activates on a Kubernetes manifest ("KEP Lens" output channel exists)', { timeout: TEST_TIMEOUT_MS }, () =>
+  void it('extension activates on a Kubernetes manifest ("KEP Lens" output channel exists)', { timeout: TEST_TIMEOUT_MS }, () =>
     step('activation', async ({ wb, dirs }) => {
       await wb.openFile('pod-image-volume.yaml');
       const activationLine = new RegExp(`_doActivateExtension ${EXTENSION_ID.replace('.', '\\.')}\\b`, 'i');
@@ -288,7 +288,7 @@ describe('KEP Lens in VS Code (code-server + Chromium)', () => {
       await pollUntil(
         `"${EXTENSION_ID}" activation in the extension host log`,
         FEATURE_WAIT_MS,
-        async () => {
+        () => {
           hostLog = extensionHostLogs(dirs.userDataDir)
             .map((f) => fs.readFileSync(f, 'utf8'))
             .join('\n');
@@ -303,7 +303,7 @@ describe('KEP Lens in VS Code (code-server + Chromium)', () => {
       const channels = await pollUntil(
         `an output channel named "${OUTPUT_CHANNEL}"`,
         10_000,
-        async () => {
+        () => {
           const found = outputChannelLogs(dirs.userDataDir, OUTPUT_CHANNEL);
           return found.length ? found : undefined;
         },
@@ -321,7 +321,7 @@ describe('KEP Lens in VS Code (code-server + Chromium)', () => {
     }),
   );
 
-  it('a. hover on spec.volumes[0].image of a Pod shows KEP-4639', { timeout: TEST_TIMEOUT_MS }, () =>
+  void it('a. hover on spec.volumes[0].image of a Pod shows KEP-4639', { timeout: TEST_TIMEOUT_MS }, () =>
     step('a-hover-image-volume', async ({ wb }) => {
       await wb.openFile('pod-image-volume.yaml');
       // The volume's `image:` has no value on its line (the container's `image:` does).
@@ -334,7 +334,7 @@ describe('KEP Lens in VS Code (code-server + Chromium)', () => {
     }),
   );
 
-  it('b. completion under a Service spec offers trafficDistribution', { timeout: TEST_TIMEOUT_MS }, () =>
+  void it('b. completion under a Service spec offers trafficDistribution', { timeout: TEST_TIMEOUT_MS }, () =>
     step('b-completion-service-spec', async ({ wb }) => {
       await wb.openFile('service.yaml');
       const lines = await wb.editorLines();
@@ -384,7 +384,7 @@ describe('KEP Lens in VS Code (code-server + Chromium)', () => {
     }),
   );
 
-  it('c. policy/v1beta1 PodDisruptionBudget shows a "removed" problem', { timeout: TEST_TIMEOUT_MS }, () =>
+  void it('c. policy/v1beta1 PodDisruptionBudget shows a "removed" problem', { timeout: TEST_TIMEOUT_MS }, () =>
     step('c-problems-removed-api', async ({ wb }) => {
       await wb.openFile('pdb-removed.yaml');
       let rows: string[] = [];
@@ -404,7 +404,7 @@ describe('KEP Lens in VS Code (code-server + Chromium)', () => {
     }),
   );
 
-  it('d. quick fix rewrites apiVersion to policy/v1', { timeout: TEST_TIMEOUT_MS }, () =>
+  void it('d. quick fix rewrites apiVersion to policy/v1', { timeout: TEST_TIMEOUT_MS }, () =>
     step('d-quick-fix-policy-v1', async ({ wb, workspace }) => {
       await wb.openFile('pdb-removed.yaml');
       const before = await wb.editorLines();
@@ -421,7 +421,7 @@ describe('KEP Lens in VS Code (code-server + Chromium)', () => {
           const rows = await pollUntil('code action rows', 3_000, async () => {
             const r = await wb.codeActionRows();
             return r.length ? r : undefined;
-          }).catch(async () => [] as string[]);
+          }).catch(() => [] as string[]);
           seen = rows.length ? rows : [`(no code action menu) ${JSON.stringify(await wb.transientMessages())}`];
           const index =
             rows.findIndex((r) => /policy\/v1(?!beta)/.test(r)) >= 0
@@ -453,7 +453,7 @@ describe('KEP Lens in VS Code (code-server + Chromium)', () => {
       await pollUntil(
         'the saved file to start with "apiVersion: policy/v1"',
         10_000,
-        async () => {
+        () => {
           onDisk = fs.readFileSync(file, 'utf8');
           return /^apiVersion: policy\/v1\s*\n/.test(onDisk) ? true : undefined;
         },
@@ -463,7 +463,7 @@ describe('KEP Lens in VS Code (code-server + Chromium)', () => {
     }),
   );
 
-  it(`e. status bar shows "K8s ${KUBERNETES_VERSION}" with a manifest open`, { timeout: TEST_TIMEOUT_MS }, () =>
+  void it(`e. status bar shows "K8s ${KUBERNETES_VERSION}" with a manifest open`, { timeout: TEST_TIMEOUT_MS }, () =>
     step('e-status-bar', async ({ wb }) => {
       await wb.openFile('service.yaml');
       let texts: string[] = [];

@@ -49,7 +49,7 @@ export async function withTimeout<T>(what: string, ms: number, promise: Promise<
 export async function pollUntil<T>(
   what: string,
   ms: number,
-  probe: () => Promise<T | undefined>,
+  probe: () => T | undefined | Promise<T | undefined>,
   describeLast: () => string = () => '',
   intervalMs = 250,
 ): Promise<T> {

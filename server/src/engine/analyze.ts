@@ -94,7 +94,7 @@ function checkApiVersion(resource: Resource, chunk: ParsedChunk, target: Target,
     return edits ? [{ title: `Change apiVersion to ${replacement}${lifecycle.dropIn ? '' : ' and migrate fields'}`, edits, isPreferred: true }] : [];
   };
   const url = lifecycle ? deprecationGuide : undefined;
-  const changes = lifecycle && !lifecycle.dropIn && lifecycle.changes?.length ? ` Not a drop-in: ${lifecycle.changes.join(' ')}` : '';
+  const changes = lifecycle?.changes?.length ? ` ${lifecycle.dropIn ? 'Note' : 'Not a drop-in'}: ${lifecycle.changes.join(' ')}` : '';
   if (status.state === 'removed') {
     out.push(finding({ code: 'removed-api', severity: 'error', start, end, url, enhancementId: lifecycle?.enhancementId, fixes: fixes(),
       message: `${subject} was removed in ${lifecycle?.removedIn ?? 'an earlier release'} (target ${target.version})${replacement ? `; use ${code(replacement)}` : ''}.${changes}` }));
@@ -204,7 +204,8 @@ function checkValue(fact: Fact, valueNode: unknown, name: string, ctx: VisitCont
     ctx.out.push(finding({ ...base, code: 'deprecated-field', severity: 'warning', deprecated: true, fixes: known.replacement ? replaceFix(known.replacement) : [],
       message: `${code(text)} is deprecated since ${known.deprecatedIn}${known.replacement ? `; use ${code(known.replacement)}` : ''} (${label}).` }));
   } else {
-    const gates = known.gate ? [known.gate] : fact.type === 'config' ? fieldGates : [];
+    // Only a value the enhancement introduced (it has `since`) depends on the enhancement's gates.
+    const gates = known.gate ? [known.gate] : fact.type === 'config' && known.since !== undefined ? fieldGates : [];
     for (const name of gates) {
       const gate = gateStateAt(name, version, ctx.target.gates);
       if (!gate.unknown && !gate.notYet && !gate.enabled) {
@@ -221,7 +222,9 @@ function checkConfigFact(fact: Extract<Fact, { type: 'config' }>, visit: Indexed
   const keyRange = rangeOf(visit.keyNode);
   const status = configStatusAt(config, version);
   const label = enhancementLabel(enhancement);
-  if (keyRange && (status === 'removed' || status === 'deprecated')) {
+  // With named entries or values, the lifecycle belongs to those names, reported on the values below.
+  const describesNames = (config.entries?.length ?? 0) > 0 || (config.values?.length ?? 0) > 0;
+  if (keyRange && !describesNames && (status === 'removed' || status === 'deprecated')) {
     ctx.out.push(finding({ start: keyRange[0], end: keyRange[1], url: kepUrl(enhancement), enhancementId: enhancement.id, deprecated: status === 'deprecated',
       code: status === 'removed' ? 'removed-field' : 'deprecated-field', severity: status === 'removed' ? 'error' : 'warning',
       message: `${code(fieldName(visit))} is ${status === 'removed' ? `removed from ${config.removedIn}` : `deprecated since ${config.deprecatedIn}`} (${label}).${config.replacement ? ` Use ${config.replacement} instead.` : ''}` }));
@@ -397,8 +400,24 @@ function checkRules(rules: readonly RuleRef[], visit: IndexedVisit, ctx: VisitCo
 
 // ---------------------------------------------------------------- one object
 
-function analyzeResource(resource: Resource, chunk: ParsedChunk, target: Target, out: Finding[]): void {
-  checkApiVersion(resource, chunk, target, out);
+/** Gates a component configuration sets for itself (`featureGates:` of a KubeletConfiguration). */
+function ownGateSettings(resource: Resource): Record<string, boolean> {
+  const gates: Record<string, boolean> = {};
+  const map = nodeAtPath(resource.node, ['featureGates'])?.node;
+  if (isMap(map)) {
+    for (const pair of map.items) {
+      const name = scalarText(pair.key);
+      const value = scalarText(pair.value);
+      if (name !== undefined && (value === 'true' || value === 'false')) gates[name] = value === 'true';
+    }
+  }
+  return gates;
+}
+
+function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget: Target, out: Finding[]): void {
+  checkApiVersion(resource, chunk, documentTarget, out);
+  const own = ownGateSettings(resource);
+  const target = Object.keys(own).length > 0 ? { ...documentTarget, gates: { ...documentTarget.gates, ...own } } : documentTarget;
   const ctx: VisitContext = { chunk, resource, target, out };
   walkIndexed(resource.node, pathIndexFor(resource.kind), (visit) => {
     for (const fact of visit.index.facts) {

@@ -148,7 +148,12 @@ export function migrateAnnotation(text: string, resource: Resource, visit: Index
     if (!isMap(container)) continue;
     if (nodeAt(container, ['securityContext', 'appArmorProfile']) !== undefined) return undefined;
     const set = setAtPath(text, container, ['securityContext', 'appArmorProfile'], profile);
-    const remove = removePair(text, visit.parent, visit.pair);
+    // The last annotation takes its `annotations:` key with it, rather than leaving a null map behind.
+    const metadata = nodeAt(resource.node, visit.path.slice(0, -2));
+    const annotationsPair = isMap(metadata) ? metadata.items.find((p) => isScalar(p.key) && p.key.value === 'annotations') : undefined;
+    const remove = visit.parent.items.length === 1 && isMap(metadata) && annotationsPair
+      ? removePair(text, metadata, annotationsPair)
+      : removePair(text, visit.parent, visit.pair);
     return set && remove && editsAreDisjoint([set, remove]) ? [set, remove] : undefined;
   }
   return undefined;

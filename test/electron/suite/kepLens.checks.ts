@@ -33,7 +33,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Polls until `probe` returns a value (not undefined); then fails describing the last attempt. */
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, lastSeen: () => string): Promise<T> {
+async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, lastSeen: () => string): Promise<T> {
   const deadline = Date.now() + FEATURE_WAIT_MS;
   for (;;) {
     const value = await probe();
@@ -74,7 +74,7 @@ async function removedApiDiagnostic(uri: vscode.Uri): Promise<vscode.Diagnostic>
   let seen: vscode.Diagnostic[] = [];
   return eventually(
     'a "removed-api" diagnostic',
-    async () => {
+    () => {
       seen = vscode.languages.getDiagnostics(uri);
       return seen.find((d) => codeOf(d) === 'removed-api');
     },
@@ -186,12 +186,12 @@ export const checks: Check[] = [
       if (typeof fix.command === 'string') {
         // A bare Command (legacy code action shape).
         const command = fix as vscode.Command;
-        await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+        await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
       } else {
         const action = fix as vscode.CodeAction;
         assert.ok(action.edit || action.command, `the quick fix "${action.title}" has neither an edit nor a command`);
         if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), 'applying the fix failed');
-        if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+        if (action.command) await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
       }
       assert.equal(doc.lineAt(0).text.trimEnd(), 'apiVersion: policy/v1');
       assert.equal(doc.lineAt(1).text, 'kind: PodDisruptionBudget', 'the fix changed more than the apiVersion');

@@ -368,7 +368,8 @@ export const apiVersionLifecycles: ApiVersionLifecycle[] = [
     deprecatedIn: '1.21',
     removedIn: '1.25',
     replacement: 'policy/v1',
-    dropIn: false,
+    // Same fields: only apiVersion changes. The one behavioural difference is kept in `changes`.
+    dropIn: true,
     changes: [
       'An empty selector (`spec.selector: {}`) selects every pod in the namespace under policy/v1; under policy/v1beta1 it selected none. A missing selector still selects none. Only apiVersion needs changing unless the selector is empty.',
     ],

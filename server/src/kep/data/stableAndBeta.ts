@@ -647,6 +647,7 @@ export const stableAndBetaEnhancements: Enhancement[] = [
           'Legacy per-container AppArmor setting (runtime/default, localhost/<profile> or unconfined). Still honoured, but the API server warns about it.',
         deprecatedIn: '1.30',
         replacement: 'securityContext.appArmorProfile (pod or container level)',
+        migrateTo: 'containerAppArmorProfile',
       },
     ],
     config: [],
