@@ -341,8 +341,13 @@ class Session {
     });
     children.add(this.child);
     this.pid = this.child.pid;
+    this.exitedPromise = new Promise((_, reject) => {
+      this.rejectOnExit = reject;
+    });
+    this.exitedPromise.catch(() => {});
     this.child.on('exit', (code, signal) => {
       this.exited = true;
+      this.rejectOnExit(new Error(`${this.def.id} server exited (code ${code}, signal ${signal}); stderr: ${this.stderrTail.slice(-500)}`));
       this.exitInfo = { code, signal };
       children.delete(this.child);
       for (const w of this.diagWaiters.splice(0)) w.reject(new Error(`${this.def.id} server exited (code ${code}, signal ${signal}); stderr: ${this.stderrTail.slice(-500)}`));
@@ -386,7 +391,7 @@ class Session {
     conn.listen();
     const root = pathToFileURL(this.workspace).href;
     const init = await withTimeout(
-      conn.sendRequest('initialize', {
+      this.orExit(conn.sendRequest('initialize', {
         processId: process.pid,
         clientInfo: { name: 'kep-lens-bench' },
         rootUri: root,
@@ -404,7 +409,7 @@ class Session {
           window: { workDoneProgress: false },
         },
         initializationOptions: this.def.id === 'ours' ? { settings: this.def.settings.kepLens } : undefined,
-      }),
+      })),
       timeoutMs,
       `${this.def.id}: initialize`,
     );
@@ -463,8 +468,13 @@ class Session {
     }
   }
 
+  /** A request's promise, rejected early if the server process exits. */
+  orExit(promise) {
+    return Promise.race([promise, this.exitedPromise]);
+  }
+
   async request(method, params, timeoutMs) {
-    return withTimeout(this.conn.sendRequest(method, params), timeoutMs, `${this.def.id}: ${method}`);
+    return withTimeout(this.orExit(this.conn.sendRequest(method, params)), timeoutMs, `${this.def.id}: ${method}`);
   }
 
   notify(method, params) {

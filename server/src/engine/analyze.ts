@@ -543,7 +543,22 @@ export function analyzeChunk(chunk: ParsedChunk, target: Target): Finding[] {
 }
 
 /** The target of each document of a file: settings, then file-level, then document-level directives. */
+const targetsCache = new WeakMap<ManifestModel, WeakMap<EngineSettings, Target[]>>();
+
 export function targetsOf(model: ManifestModel, settings: EngineSettings): Target[] {
+  let bySettings = targetsCache.get(model);
+  const cached = bySettings?.get(settings);
+  if (cached) return cached;
+  const targets = computeTargets(model, settings);
+  if (!bySettings) {
+    bySettings = new WeakMap();
+    targetsCache.set(model, bySettings);
+  }
+  bySettings.set(settings, targets);
+  return targets;
+}
+
+function computeTargets(model: ManifestModel, settings: EngineSettings): Target[] {
   const fileDirectives: Directive[] = [];
   // Directives before the first object (or in the first document's header) pin the whole file.
   const first = model.chunks[0]?.chunk;

@@ -21,7 +21,7 @@ import {
 } from '../kep/catalog';
 import type { AllowedValue, ChildField, Enhancement, ValueShape } from '../kep/types';
 import { inRange } from '../kep/versions';
-import type { ManifestModel, Resource } from '../manifest/model';
+import { lineAt, lineIndexOf, type LineIndex, type ManifestModel, type Resource } from '../manifest/model';
 import { nodeAtPath } from '../manifest/paths';
 import { indentUnit, parentPathAt, shapeOf, siblingKeys } from '../manifest/textContext';
 import { targetsOf } from '../engine/analyze';
@@ -51,7 +51,7 @@ interface CursorContext {
   model: ManifestModel;
   chunkIndex: number;
   chunkStart: number;
-  lines: string[];
+  lines: readonly string[];
   /** Line index of the cursor within `lines` (whole file). */
   line: number;
   character: number;
@@ -266,34 +266,26 @@ function kindCompletions(ctx: CursorContext, apiVersion: string | undefined, rep
   });
 }
 
-function chunkLineBounds(model: ManifestModel, chunkIndex: number, lineOffsets: readonly number[]): [number, number] {
+function chunkLineBounds(model: ManifestModel, chunkIndex: number, index: LineIndex): [number, number] {
   const start = model.chunks[chunkIndex]?.start ?? 0;
-  const end = model.chunks[chunkIndex + 1]?.start ?? model.text.length + 1;
-  let first = 0;
-  let last = lineOffsets.length - 1;
-  while (first < lineOffsets.length && (lineOffsets[first] as number) < start) first++;
-  while (last > 0 && (lineOffsets[last] as number) >= end) last--;
-  return [first, last];
+  const next = model.chunks[chunkIndex + 1]?.start;
+  return [lineAt(index, start), next === undefined ? index.lines.length - 1 : Math.max(0, lineAt(index, next) - 1)];
 }
 
 /** Completions at a line/character of a file. */
 export function completionsAt(model: ManifestModel, line: number, character: number, settings: EngineSettings): Completion[] {
-  const lines = model.text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const index = lineIndexOf(model);
+  const { lines } = index;
   const current = lines[line];
   if (current === undefined) return [];
-  const lineOffsets: number[] = [];
-  let offset = 0;
-  for (const l of model.text.split('\n')) {
-    lineOffsets.push(offset);
-    offset += l.length + 1;
-  }
+  const lineOffsets = index.offsets;
   const lineStart = lineOffsets[line] as number;
   const cursor = lineStart + Math.min(character, current.length);
   const at = chunkAt(model, cursor);
   if (!at) return [];
   const target = targetsOf(model, settings)[at.index];
   if (!target) return [];
-  const [firstLine, lastLine] = chunkLineBounds(model, at.index, lineOffsets);
+  const [firstLine, lastLine] = chunkLineBounds(model, at.index, index);
   const ctx: CursorContext = { model, chunkIndex: at.index, chunkStart: at.start, lines, line, character, firstLine, lastLine, target };
   const before = current.slice(0, Math.min(character, current.length));
   const shape = shapeOf(before);

@@ -183,3 +183,39 @@ export function buildModel(text: string, previous?: ManifestModel): ManifestMode
   });
   return { text, chunks };
 }
+
+/** Lines of a file and the offset each starts at, computed once per model. */
+export interface LineIndex {
+  readonly lines: readonly string[];
+  readonly offsets: readonly number[];
+}
+
+const lineIndexes = new WeakMap<ManifestModel, LineIndex>();
+
+export function lineIndexOf(model: ManifestModel): LineIndex {
+  let index = lineIndexes.get(model);
+  if (!index) {
+    const raw = model.text.split('\n');
+    const offsets: number[] = [];
+    let offset = 0;
+    for (const line of raw) {
+      offsets.push(offset);
+      offset += line.length + 1;
+    }
+    index = { lines: raw.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)), offsets };
+    lineIndexes.set(model, index);
+  }
+  return index;
+}
+
+/** Zero-based line holding an offset (binary search). */
+export function lineAt(index: LineIndex, offset: number): number {
+  let low = 0;
+  let high = index.offsets.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((index.offsets[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}

@@ -1,0 +1,80 @@
+/**
+ * `kep-lens lint`: the language server's engine over files on disk.
+ */
+import { analyzeModel, type FileFinding, type Severity } from '../engine/analyze';
+import { readSettings, type EngineSettings } from '../engine/target';
+import { buildModel } from '../manifest/model';
+import { discover, readSourceFile, readStream, type IoProblem, type ReadResult, type Source } from './files';
+import { LineMap, severities, type Problem } from './formats';
+import type { IgnoreList } from './ignore';
+
+export const failLevels = ['error', 'warning', 'information', 'hint', 'none'] as const;
+export type FailLevel = (typeof failLevels)[number];
+
+export interface LintOptions {
+  readonly paths: readonly string[];
+  readonly cwd: string;
+  readonly settings: EngineSettings;
+  readonly excludes: readonly IgnoreList[];
+  readonly stdinName: string;
+  readonly stdin: () => NodeJS.ReadableStream;
+  /** Called after each file, for a progress indicator. */
+  readonly progress?: (done: number, total: number, file: string) => void;
+}
+
+export interface LintResult {
+  readonly problems: Problem[];
+  readonly ioProblems: IoProblem[];
+  readonly filesChecked: number;
+}
+
+export function settingsFor(input: { kubernetesVersion: string; featureGates: Record<string, boolean>; disabledCodes: readonly string[] }): EngineSettings {
+  return readSettings({ ...input, syntaxDiagnostics: true }).settings;
+}
+
+/** Findings of one file's text, placed by line and column. */
+export function lintText(text: string, file: string, settings: EngineSettings): Problem[] {
+  const findings: FileFinding[] = analyzeModel(buildModel(text), settings);
+  if (findings.length === 0) return [];
+  const lines = new LineMap(text);
+  return findings.map((f) => {
+    const start = lines.position(f.start);
+    const end = lines.position(Math.max(f.end, f.start));
+    return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: f.severity, code: f.code, message: f.message, url: f.url };
+  });
+}
+
+export async function lint(options: LintOptions): Promise<LintResult> {
+  const found = discover(options.paths, { cwd: options.cwd, excludes: options.excludes, stdinName: options.stdinName });
+  const problems: Problem[] = [];
+  const ioProblems: IoProblem[] = [...found.problems];
+  let filesChecked = 0;
+  const total = found.sources.length;
+  for (const [index, source] of found.sources.entries()) {
+    const read: ReadResult = await readSource(source, options);
+    if ('problem' in read) {
+      ioProblems.push({ file: source.display, message: read.problem });
+    } else {
+      try {
+        problems.push(...lintText(read.text, source.display, options.settings));
+        filesChecked++;
+      } catch (error) {
+        // An engine failure costs one file, not the run.
+        ioProblems.push({ file: source.display, message: `internal error while analysing: ${error instanceof Error ? error.stack ?? error.message : String(error)}` });
+      }
+    }
+    options.progress?.(index + 1, total, source.display);
+  }
+  return { problems, ioProblems, filesChecked };
+}
+
+function readSource(source: Source, options: LintOptions): Promise<ReadResult> | ReadResult {
+  if (source.stdin) return readStream(options.stdin());
+  return readSourceFile(source.absolute as string);
+}
+
+/** Whether a finding of this severity fails the run at `--fail-on`. */
+export function fails(severity: Severity, level: FailLevel): boolean {
+  if (level === 'none') return false;
+  return severities.indexOf(severity) <= severities.indexOf(level);
+}
