@@ -15,7 +15,9 @@ set -euo pipefail
 VERSION="${CODE_SERVER_VERSION:-4.100.3}"   # newest release whose engines.node is 20
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE_ROOT="${CODE_SERVER_CACHE:-$REPO_ROOT/.cache/code-server}"
-DEST="$CACHE_ROOT/$VERSION"
+# Keyed by code-server version and Node's module ABI: the native modules are built for it.
+NODE_ABI="$(node -p 'process.versions.modules' 2>/dev/null || echo unknown)"
+DEST="$CACHE_ROOT/$VERSION-node-abi$NODE_ABI"
 MARKER="$DEST/.kep-lens-setup-complete"
 
 log() { echo "[setup-code-server] $*" >&2; }
@@ -33,7 +35,7 @@ for cmd in node npm make g++ python3 rg; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("command:$cmd")
 done
 # Headers/libraries the native modules link against (kerberos, native-keymap,
-# @vscode/spdlog etc.). Checked via dpkg where available, otherwise via headers.
+# @vscode/spdlog etc.), checked by a header each package installs.
 declare -A HEADER_OF=(
   [libkrb5-dev]=/usr/include/krb5.h
   [libx11-dev]=/usr/include/X11/Xlib.h

@@ -22,7 +22,7 @@ import {
   type CodeServerDirs,
   type RunningCodeServer,
 } from './codeServer';
-import { Workbench } from './workbench';
+import { Workbench, type SuggestRow } from './workbench';
 import {
   copyTree,
   errorMessage,
@@ -364,14 +364,16 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
           await wb.page.waitForTimeout(500);
           let rows = await wb.suggestRows();
           seen = rows.map((r) => r.label);
-          let hit = rows.find((r) => r.label === 'trafficDistribution');
+          // From the language server, not a snippet whose body happens to mention the field.
+          const isField = (r: SuggestRow): boolean => r.label === 'trafficDistribution' && !r.icon.includes('snippet');
+          let hit = rows.find(isField);
           if (!hit) {
             // The list is virtualised; narrow it the way a user would.
             await wb.page.keyboard.type('traffic');
             await wb.page.waitForTimeout(800);
             rows = (await wb.isSuggestVisible()) ? await wb.suggestRows() : [];
             seen = [...seen, '| after typing "traffic":', ...rows.map((r) => r.label)];
-            hit = rows.find((r) => r.label === 'trafficDistribution');
+            hit = rows.find(isField);
           }
           return hit;
         },

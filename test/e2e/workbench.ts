@@ -40,7 +40,9 @@ interface DomDocument {
 
 const EDITOR = '.part.editor .editor-instance .monaco-editor';
 const STATUS_ITEMS = '#workbench\\.parts\\.statusbar .statusbar-item';
-const VISIBLE_HOVER = '.monaco-hover:not(.hidden) .monaco-hover-content';
+// Hover-provider cards only: a diagnostic under the cursor renders in the same widget as a
+// `.marker.hover-contents` row, and must not satisfy a hover check.
+const VISIBLE_HOVER_CARDS = '.monaco-hover:not(.hidden) .monaco-hover-content .hover-contents:not(.marker)';
 
 export interface SuggestRow {
   label: string;
@@ -172,9 +174,9 @@ export class Workbench {
     );
   }
 
-  /** Texts of the currently visible hover cards. */
+  /** Texts of the currently visible hover cards (from hover providers, not diagnostics). */
   async visibleHoverTexts(): Promise<string[]> {
-    return this.page.$$eval(VISIBLE_HOVER, (els) =>
+    return this.page.$$eval(VISIBLE_HOVER_CARDS, (els) =>
       els.map((e) => ((e as unknown as DomElement).textContent ?? '').replace(/\s+/g, ' ').trim()),
     );
   }

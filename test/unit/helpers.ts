@@ -52,3 +52,46 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
   const cut = indents.length ? Math.min(...indents) : 0;
   return lines.map((l) => l.slice(cut)).join('\n').replace(/[ \t]+$/, '');
 }
+
+export function indent(block: string, by: number): string {
+  return block.split('\n').map((l) => (l.trim() === '' ? l : ' '.repeat(by) + l)).join('\n');
+}
+
+/** `a.b` + block → `a:\n  b:\n    block`. */
+export function nest(prefix: string, block: string): string {
+  let out = block;
+  for (const key of prefix.split('.').filter(Boolean).reverse()) out = `${key}:\n${indent(out, 2)}`;
+  return out;
+}
+
+export const podSpecWithImageVolume = yaml`
+  spec:
+    containers:
+      - name: app
+        image: registry.example.com/app:1
+        volumeMounts:
+          - name: models
+            mountPath: /models
+    volumes:
+      - name: models
+        image:
+          reference: quay.io/example/models:v1
+          pullPolicy: IfNotPresent
+`;
+
+export const podTemplateHosts: { kind: string; apiVersion: string; prefix: string }[] = [
+  { kind: 'Pod', apiVersion: 'v1', prefix: '' },
+  { kind: 'PodTemplate', apiVersion: 'v1', prefix: 'template' },
+  { kind: 'ReplicationController', apiVersion: 'v1', prefix: 'spec.template' },
+  { kind: 'Deployment', apiVersion: 'apps/v1', prefix: 'spec.template' },
+  { kind: 'StatefulSet', apiVersion: 'apps/v1', prefix: 'spec.template' },
+  { kind: 'DaemonSet', apiVersion: 'apps/v1', prefix: 'spec.template' },
+  { kind: 'ReplicaSet', apiVersion: 'apps/v1', prefix: 'spec.template' },
+  { kind: 'Job', apiVersion: 'batch/v1', prefix: 'spec.template' },
+  { kind: 'CronJob', apiVersion: 'batch/v1', prefix: 'spec.jobTemplate.spec.template' },
+];
+
+export function hostDocument(kind: string, apiVersion: string, prefix: string): string {
+  return `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: example\n${nest(prefix, podSpecWithImageVolume)}\n`;
+}
+

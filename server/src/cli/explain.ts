@@ -101,8 +101,8 @@ export function kepRows(version: MinorVersion, stage: Stage | undefined): KepRow
 }
 
 export function formatKepTable(rows: readonly KepRow[], version: MinorVersion): string {
-  const cells = rows.map((r) => [r.kep !== null ? `KEP-${r.kep}` : '—', r.stage ?? 'not yet', `sig-${r.sig}`, r.title]);
-  const header = ['KEP', `STAGE@${version}`, 'SIG', 'TITLE'];
+  const cells = rows.map((r) => [r.kep !== null ? `KEP-${r.kep}` : r.id, r.stage ?? 'not yet', `sig-${r.sig}`, r.title]);
+  const header = ['KEP/ID', `STAGE@${version}`, 'SIG', 'TITLE'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
   const line = (c: readonly string[]): string => c.map((cell, i) => (i === c.length - 1 ? cell : cell.padEnd(widths[i] as number))).join('  ').trimEnd();
   return [line(header), ...cells.map(line)].join('\n') + '\n';

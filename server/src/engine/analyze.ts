@@ -449,7 +449,8 @@ function suppressionsOf(chunk: ParsedChunk): Suppressions {
   for (const comment of chunk.comments) {
     const match = suppressionPattern.exec(comment.text);
     if (!match) continue;
-    const codes = (match[2] ?? '').split(/[\s,]+/).filter((c) => c && !c.startsWith('--'));
+    // `-- reason` ends the list of codes: anything after it is the author's explanation.
+    const codes = (match[2] ?? '').split(/\s--(?:\s|$)|^--(?:\s|$)/)[0]?.split(/[\s,]+/).filter(Boolean) ?? [];
     for (const c of codes) {
       if (!isDiagnosticCode(c)) {
         const start = comment.offset + 1 + (chunk.text.slice(comment.offset + 1).indexOf(c));

@@ -35,6 +35,7 @@ export async function run(): Promise<void> {
   const passed = checks.length - failures.length;
   console.log(`\n${passed}/${checks.length} checks passed in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   if (failures.length) {
-    throw new Error(`${failures.length} check(s) failed: ${failures.map((f) => f.name).join('; ')}`);
+    const details = failures.map((f) => `- ${f.name}: ${f.error.split('\n')[0]}`).join('\n');
+    throw new Error(`${failures.length} of ${checks.length} check(s) failed:\n${details}`);
   }
 }

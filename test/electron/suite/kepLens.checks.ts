@@ -144,7 +144,8 @@ export const checks: Check[] = [
             doc.uri,
             position,
           );
-          labels = (list?.items ?? []).map(labelOf);
+          // Snippets are excluded: the field must come from the language server.
+          labels = (list?.items ?? []).filter((i) => i.kind !== vscode.CompletionItemKind.Snippet).map(labelOf);
           return labels.includes('trafficDistribution') ? true : undefined;
         },
         () => JSON.stringify(labels.slice(0, 60)),
@@ -177,6 +178,8 @@ export const checks: Check[] = [
               doc.uri,
               diagnostic.range,
               vscode.CodeActionKind.QuickFix.value,
+              // Resolve the actions: a provider may fill in `edit` lazily (codeAction/resolve).
+              20,
             )) ?? [];
           titles = actions.map((a) => a.title);
           return actions.find((a) => /policy\/v1(?!beta)/.test(a.title)) ?? actions.find((a) => a.title.includes('policy/v1'));

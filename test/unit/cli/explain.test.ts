@@ -1,0 +1,78 @@
+/**
+ * `kep-lens explain` and `kep-lens keps`.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCli } from './cliHarness';
+import { resolveFieldPath } from '../../../server/src/cli/explain';
+
+test('explain a KEP by id or number', () => {
+  const byId = runCli(['explain', 'KEP-4639']);
+  assert.equal(byId.code, 0);
+  assert.match(byId.stdout, /^\*\*KEP-4639 · .*\*\* · sig-node\n/);
+  assert.match(byId.stdout, /\*\*alpha\*\* in 1\.31/);
+  assert.match(byId.stdout, /Feature gate `ImageVolume`/);
+  assert.equal(runCli(['explain', '4639']).stdout, byId.stdout);
+  assert.match(runCli(['explain', 'kep-4639', '--kubernetes-version', '1.33']).stdout, /\*\*beta\*\* in 1\.33/);
+});
+
+test('explain a field path, with or without list markers', () => {
+  const plain = runCli(['explain', 'spec.volumes.image', '--kind', 'Pod']);
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.match(plain.stdout, /`Pod\.spec\.volumes\[\]\.image` · Kubernetes 1\.31/);
+  assert.match(plain.stdout, /KEP-4639/);
+  const marked = runCli(['explain', 'spec.volumes[].image', '--kind', 'Pod']);
+  assert.equal(marked.stdout, plain.stdout);
+  assert.equal(runCli(['explain', 'spec.volumes[0].image', '--kind', 'pod']).stdout, plain.stdout);
+  // Through an embedding: the pod template of a Deployment.
+  const deployment = runCli(['explain', 'spec.template.spec.volumes.image', '--kind', 'Deployment']);
+  assert.equal(deployment.code, 0);
+  assert.match(deployment.stdout, /`Deployment\.spec\.template\.spec\.volumes\[\]\.image`/);
+  // Nested lists: containers[].volumeMounts[].
+  assert.equal(resolveFieldPath('Pod', 'spec.volumes.image'), 'spec.volumes[].image');
+  assert.equal(resolveFieldPath('Pod', 'spec.volumes.nope'), undefined);
+});
+
+test('explain a feature gate, and an apiVersion of a kind', () => {
+  const gate = runCli(['explain', 'ImageVolume']);
+  assert.equal(gate.code, 0);
+  assert.match(gate.stdout, /^\*\*Feature gate `ImageVolume`\*\* · Kubernetes 1\.31\n/);
+  assert.match(gate.stdout, /\| versions \| stage \| default \|/);
+  assert.equal(runCli(['explain', 'imagevolume']).stdout, gate.stdout);
+  assert.match(runCli(['explain', 'ImageVolume', '--feature-gates', 'ImageVolume=true']).stdout, /on in your settings/);
+  const api = runCli(['explain', 'policy/v1beta1', '--kind', 'PodDisruptionBudget']);
+  assert.equal(api.code, 0);
+  assert.match(api.stdout, /removed/);
+});
+
+test('explain: exit 2 with a message when nothing matches', () => {
+  for (const args of [['explain', 'NoSuchThing'], ['explain', 'spec.nothing.here', '--kind', 'Pod'], ['explain'], ['explain', 'x', '--kubernetes-version', '0.1']]) {
+    const r = runCli(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^kep-lens: /);
+  }
+});
+
+test('keps: a table of enhancements with their stage at a version', () => {
+  const r = runCli(['keps']);
+  assert.equal(r.code, 0);
+  const lines = r.stdout.trimEnd().split('\n');
+  assert.match(lines[0] as string, /^KEP\/ID +STAGE@1\.31 +SIG +TITLE$/);
+  assert.ok(lines.some((l) => /^KEP-4639 +alpha +sig-node +OCI images/.test(l)));
+  const beta133 = runCli(['keps', '--version', '1.33', '--stage', 'beta']);
+  assert.ok(beta133.stdout.split('\n').slice(1).filter(Boolean).every((l) => /^\S+ +beta /.test(l)));
+  assert.match(beta133.stdout, /^KEP-4639 +beta/m);
+  assert.equal(runCli(['keps', '--stage', 'gamma']).code, 2);
+  assert.equal(runCli(['keps', '--version', '2.0']).code, 2);
+});
+
+test('keps --format json', () => {
+  const r = runCli(['keps', '--stage', 'alpha', '--format', 'json', '--kubernetes-version', '1.31']);
+  assert.equal(r.code, 0);
+  const data = JSON.parse(r.stdout) as { version: string; enhancements: { id: string; kep: number | null; title: string; sig: string; stage: string; url: string | null }[] };
+  assert.equal(data.version, '1.31');
+  assert.ok(data.enhancements.length > 0);
+  assert.ok(data.enhancements.every((e) => e.stage === 'alpha' && e.title && e.sig));
+  assert.ok(data.enhancements.some((e) => e.kep === 4639 && e.url === 'https://kep.k8s.io/4639'));
+});
