@@ -14,7 +14,7 @@ import { isAlive, killGroup, log, pidFile, readPidFile, repoRoot, resultsDir } f
 const HARD_TIMEOUT_MS = Number(process.env.KEP_LENS_E2E_TIMEOUT_MS ?? 480_000);
 
 async function reap(): Promise<void> {
-  const { codeServerPgid, chromiumPid } = readPidFile();
+  const { codeServerPgid, chromiumPid, tmpDir } = readPidFile();
   for (const [what, pid] of [
     ['code-server', codeServerPgid],
     ['chromium', chromiumPid],
@@ -24,6 +24,7 @@ async function reap(): Promise<void> {
       await killGroup(pid);
     }
   }
+  if (tmpDir && fs.existsSync(tmpDir)) fs.rmSync(tmpDir, { recursive: true, force: true });
   fs.rmSync(pidFile, { force: true });
 }
 

@@ -161,6 +161,7 @@ async function setUp(): Promise<Session> {
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kep-lens-e2e-'));
   partial.tmp = tmp;
+  if (process.env.KEP_LENS_E2E_KEEP !== '1') writePidFile({ tmpDir: tmp });
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(FIXTURES, workspace, { recursive: true });
   const dirs: CodeServerDirs = {
@@ -192,6 +193,8 @@ async function setUp(): Promise<Session> {
     headless: true,
     args: CHROMIUM_ARGS,
     timeout: 30_000,
+    // Crash reports and the like go to XDG_CONFIG_HOME: keep them out of the real home.
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(dirs.xdgDir, 'chromium-config') },
   });
   partial.browserServer = browserServer;
   const chromiumPid = browserServer.process().pid;

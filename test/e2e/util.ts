@@ -14,6 +14,8 @@ export interface StartedProcesses {
   codeServerPgid?: number;
   /** Chromium as launched by playwright (also detached, its own group). */
   chromiumPid?: number;
+  /** Temp dir (workspace, user data, extensions) to delete if the suite dies before its teardown. */
+  tmpDir?: string;
 }
 
 export function log(message: string): void {

@@ -359,7 +359,7 @@ describe('diagnostics: KEP rules', () => {
       assert.equal(f.severity, 'error');
       assert.match(f.message, /Indexed/);
     }
-    const good = job(`completions: 3\ncompletionMode: Indexed\nsuccessPolicy:\n  rules:\n    - succeededCount: 1\n${template('Never')}`);
+    const good = job(`completions: 3\nparallelism: 3\ncompletionMode: Indexed\nsuccessPolicy:\n  rules:\n    - succeededCount: 1\n${template('Never')}`);
     assert.deepEqual(summary(good, analyze(good, '1.31')), []);
     const nonIndexed = bad.replace('completions: 3', 'completions: 3\n  completionMode: NonIndexed');
     one(nonIndexed, analyze(nonIndexed, '1.31'), 'kep-rule', 'successPolicy');
@@ -502,15 +502,20 @@ describe('diagnostics: KEP rules', () => {
 
 describe('diagnostics: suppression comments', () => {
   test('# kep-lens-disable-next-line kep-rule silences the rule on the next line only', () => {
-    const text = imageVolumeSubPath.replace('            subPath: llama', '            # kep-lens-disable-next-line kep-rule\n            subPath: llama');
+    const text = imageVolumeSubPath.replace(/^( *)subPath: llama$/m, '$1# kep-lens-disable-next-line kep-rule\n$1subPath: llama');
     const findings = analyze(text, '1.31');
     none(text, findings, 'kep-rule');
     one(text, findings, 'feature-gate-off', 'image');
   });
 
   test('# kep-lens-disable-next-line with another code does not silence kep-rule', () => {
-    const text = imageVolumeSubPath.replace('            subPath: llama', '            # kep-lens-disable-next-line removed-api\n            subPath: llama');
+    const text = imageVolumeSubPath.replace(/^( *)subPath: llama$/m, '$1# kep-lens-disable-next-line removed-api\n$1subPath: llama');
     one(text, analyze(text, '1.31', { ImageVolume: true }), 'kep-rule');
+  });
+
+  test('a -- reason after the codes is not read as codes', () => {
+    const text = `# kep-lens-disable removed-api -- migrating next sprint, see ticket 42\n${pdbV1beta1}`;
+    assert.deepEqual(analyze(text, '1.31'), []);
   });
 
   test('# kep-lens-disable removed-api silences removed-api in the document', () => {

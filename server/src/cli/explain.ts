@@ -54,7 +54,8 @@ export interface ExplainOutcome {
 }
 
 export function explainQuery(query: string, kind: string | undefined, target: CardTarget): ExplainOutcome {
-  const trimmed = query.trim();
+  // `volumes[0]` → `volumes[]`: the card describes every item.
+  const trimmed = query.trim().replace(/\[\d+\]/g, '[]');
   const direct = explain(trimmed, kind, target);
   if (direct) return { card: direct };
   // Gate names are case-sensitive in Kubernetes; forgive the case here.
