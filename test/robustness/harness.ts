@@ -113,17 +113,17 @@ function completionPositions(text: string, starts: number[], n: number, rng: Rng
   return out;
 }
 
-function findingProblems(findings: readonly FileFinding[], length: number): string[] {
-  const problems: string[] = [];
+function findingProblems(findings: readonly FileFinding[], length: number): { kind: string; detail: string }[] {
+  const problems: { kind: string; detail: string }[] = [];
   for (const f of findings) {
     const p = rangeProblem(`finding ${f.code}`, f.start, f.end, length);
-    if (p) problems.push(`${p} (${f.message.slice(0, 120)})`);
-    if (typeof f.message !== 'string' || f.message === '') problems.push(`finding ${f.code}: empty message`);
+    if (p) problems.push({ kind: `range:finding:${f.code}`, detail: `${p} (${f.message.slice(0, 120)})` });
+    if (typeof f.message !== 'string' || f.message === '') problems.push({ kind: 'finding:message', detail: `finding ${f.code}: empty message` });
     for (const fix of f.fixes) {
       for (const e of fix.edits) {
         const q = rangeProblem(`fix "${fix.title}" of ${f.code}`, e.start, e.end, length);
-        if (q) problems.push(q);
-        if (typeof e.newText !== 'string') problems.push(`fix "${fix.title}": newText is not a string`);
+        if (q) problems.push({ kind: `range:fix:${f.code}`, detail: q });
+        if (typeof e.newText !== 'string') problems.push({ kind: 'fix:newText', detail: `fix "${fix.title}": newText is not a string` });
       }
     }
   }
@@ -168,7 +168,7 @@ export function exercise(text: string, rng: Rng, stats: Stats, label: string, op
   const analyzed = timed('analyzeModel', () => analyzeModel(model, settings));
   const findings = analyzed.ok ? analyzed.value : [];
   stats.findings += findings.length;
-  for (const p of findingProblems(findings, text.length)) fail('range:finding', p);
+  for (const p of findingProblems(findings, text.length)) fail(p.kind, p.detail);
   // analyzeChunk turns an exception in a check into this finding: still a bug in the engine.
   for (const f of findings) if (f.message.startsWith('KEP Lens could not analyse')) fail('throw:analyzeChunk(caught)', f.message.slice(0, 300));
   if (findings.filter((f) => f.code === 'yaml-syntax' && f.severity === 'error').length > 1) fail('findings:yaml-syntax', 'more than one yaml-syntax error for a file');

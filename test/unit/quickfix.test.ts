@@ -285,7 +285,7 @@ describe('quick fixes: rules', () => {
   test('set pullPolicy: IfNotPresent for a :latest image volume', () => {
     const text = 'apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n    - name: m\n      image:\n        reference: quay.io/x/m:latest\n';
     const fixed = applyAndCheck(text, 'kep-rule', /pullPolicy: IfNotPresent/, '1.31', { ImageVolume: true });
-    assert.equal(fixed, `${text}        pullPolicy: IfNotPresent\n`.replace('\n        pullPolicy', '\n        pullPolicy'));
+    assert.equal(fixed, `${text}        pullPolicy: IfNotPresent\n`);
   });
 });
 
@@ -350,7 +350,7 @@ describe('quick fixes: annotations and values', () => {
     const fixed = applyAndCheck(text, 'deprecated-field', /appArmorProfile/);
     assert.match(fixed, /annotations:\n {4}team: web\n/);
     assert.doesNotMatch(fixed, /apparmor\.security\.beta/);
-    assert.match(fixed, /runAsNonRoot: true\n {6}appArmorProfile:\n {8}type: RuntimeDefault\n/);
+    assert.match(fixed, /runAsNonRoot: true\n {8}appArmorProfile:\n {10}type: RuntimeDefault\n/);
   });
 
   test('deprecated scheduler plugin name → NodeVolumeLimits', () => {

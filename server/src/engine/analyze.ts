@@ -27,7 +27,7 @@ import {
 } from '../kep/catalog';
 import type { AllowedValue, Enhancement, Rule } from '../kep/types';
 import { compareVersions } from '../kep/versions';
-import type { ManifestModel, ParsedChunk, Resource } from '../manifest/model';
+import { isTemplated, type ManifestModel, type ParsedChunk, type Resource } from '../manifest/model';
 import { nodeAtPath, scalarText, stringItems, walkIndexed, type ConcretePath, type IndexedVisit } from '../manifest/paths';
 import { insertCommentAbove, lineStart, removePair, setAtPath, type TextEdit } from '../manifest/edits';
 import { migrateAnnotation, migrateApiVersion } from './migrations';
@@ -77,7 +77,7 @@ function gateAdvice(gate: GateState, version: string): string {
   const span = gate.span;
   const stage = span ? span.stage : 'unknown';
   if (gate.setting === false) return `feature gate ${gate.name} is turned off in your settings`;
-  return `it needs feature gate ${gate.name} (${stage} in ${version}, off by default); enable it on ${gate.gate?.components.join(', ') || 'the components that read it'} and list it in kepLens.featureGates`;
+  return `it needs feature gate ${gate.name} (${stage} in ${version}, off by default); enable it on ${gate.gate?.components.join(', ') || 'the components that read it'} and tell KEP Lens it is on (setting kepLens.featureGates, CLI --feature-gates, or a "# kep-lens: featureGates=" comment)`;
 }
 
 // ---------------------------------------------------------------- API versions
@@ -180,7 +180,7 @@ function checkValue(fact: Fact, valueNode: unknown, name: string, ctx: VisitCont
   if (values.length === 0 || !isScalar(valueNode)) return;
   const text = scalarText(valueNode);
   const range = rangeOf(valueNode);
-  if (text === undefined || !range || text.includes('{{')) return;
+  if (text === undefined || !range || isTemplated(text)) return;
   const enhancement = 'enhancement' in fact ? fact.enhancement : undefined;
   const { version } = ctx.target;
   const label = enhancement ? enhancementLabel(enhancement) : '';
@@ -322,7 +322,7 @@ function ruleBroken(rule: Rule, visit: IndexedVisit, ctx: VisitContext): { broke
       const found = at(check.path);
       const text = found ? scalarText(found.node) : undefined;
       if (text === undefined) return { broken: !found?.pair ? !check.absentOk : !check.absentOk };
-      if (text.includes('{{')) return { broken: false };
+      if (isTemplated(text)) return { broken: false };
       return { broken: !check.values.includes(text) };
     }
     case 'present':
@@ -342,7 +342,7 @@ function ruleBroken(rule: Rule, visit: IndexedVisit, ctx: VisitContext): { broke
     case 'notMatching': {
       const found = check.path === '.' ? { node: visit.value } : at(check.path);
       const text = scalarText(found?.node);
-      if (text === undefined || text.includes('{{')) return { broken: false };
+      if (text === undefined || isTemplated(text)) return { broken: false };
       if (check.unlessPresent && at(check.unlessPresent)?.pair) return { broken: false };
       return { broken: new RegExp(check.pattern).test(text), at: isScalar(found?.node) ? found?.node : undefined };
     }

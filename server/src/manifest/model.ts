@@ -91,7 +91,7 @@ export function parseChunk(text: string): ParsedChunk {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { strict: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    doc = parseDocument(templated ? maskTemplates(text) : text, { strict: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   } catch (error) {
     // The parser recurses on nesting; pathological depth surfaces as a RangeError.
     const message = error instanceof RangeError ? 'Document is nested too deeply to analyse.' : `Document could not be parsed: ${String(error)}`;
@@ -102,6 +102,26 @@ export function parseChunk(text: string): ParsedChunk {
     ? { message: first.message.split('\n')[0] ?? first.message, offset: first.pos[0], length: Math.max(0, first.pos[1] - first.pos[0]) }
     : undefined;
   return { text, doc, resources: resourcesOf(doc), templated, comments, syntaxError };
+}
+
+/** Stands in for template text so the YAML around it still parses; offsets are unchanged. */
+export const templatePlaceholder = '\uE000';
+
+/**
+ * Helm/Go templates: a line that is only a template action (`{{- if … }}`,
+ * `{{ toYaml … | nindent 4 }}`) becomes blank, and an inline action becomes a
+ * same-length placeholder scalar. The manifest around them then parses as
+ * the YAML it will render to, and checks skip the placeholders.
+ */
+export function maskTemplates(text: string): string {
+  return text
+    .replace(/^[ \t]*\{\{[^\n]*?\}\}[ \t]*$/gm, (line) => ' '.repeat(line.length))
+    .replace(/\{\{[^\n]*?\}\}/g, (action) => templatePlaceholder.repeat(action.length));
+}
+
+/** True for text that came from, or stands for, a template action. */
+export function isTemplated(text: string): boolean {
+  return text.includes(templatePlaceholder) || text.includes('{{');
 }
 
 /** The scalar string at `key` of a map, when it is a plain string. */
