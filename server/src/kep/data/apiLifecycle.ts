@@ -460,7 +460,8 @@ export const apiVersionLifecycles: ApiVersionLifecycle[] = [
     deprecatedIn: '1.29',
     removedIn: '1.32',
     replacement: 'flowcontrol.apiserver.k8s.io/v1',
-    dropIn: false,
+    // Same fields: only apiVersion changes; the one change of meaning is kept in `changes`.
+    dropIn: true,
     changes: [
       'Same field names. Only PriorityLevelConfiguration `spec.limited.nominalConcurrencyShares: 0` changes meaning: v1beta3 replaced 0 with the default 30, v1 keeps 0. Leave the field out (or write 30) to keep the old behaviour.',
     ],
