@@ -6,7 +6,8 @@
 // members they touch through the minimal interfaces below.
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { log, pollUntil, sleep } from './util';
+import * as fs from 'node:fs';
+import { log, pollUntil, repoRoot, sleep } from './util';
 
 interface DomRect {
   left: number;
@@ -51,6 +52,24 @@ export interface SuggestRow {
   icon: string;
 }
 
+export interface QuickPickRow {
+  /** The item's label (for a separator row: the separator's label). */
+  label: string;
+  description: string;
+  detail: string;
+  ariaLabel: string;
+  /** A separator row (QuickPickItemKind.Separator) rather than a pickable item. */
+  separator: boolean;
+  /** Separator label shown on an item's own row (older layouts put it there). */
+  separatorOnRow: string;
+  focused: boolean;
+}
+
+const QUICK_INPUT = '.quick-input-widget';
+const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
+const QUICK_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
+
+
 export class Workbench {
   private shotCounter = 0;
 
@@ -59,8 +78,12 @@ export class Workbench {
     private readonly screenshotDir: string,
   ) {}
 
-  /** Saves test-results/e2e/NN-name.png and returns its path. */
-  async screenshot(name: string): Promise<string> {
+  /**
+   * Saves test-results/e2e/NN-name.png and returns its path. With `docsImage` (a stable name
+   * such as "hover.png") the shot is also the README's picture: it is always copied to
+   * test-results/e2e/docs-images/, and to docs/images/ when KEP_LENS_UPDATE_SCREENSHOTS=1.
+   */
+  async screenshot(name: string, docsImage?: string): Promise<string> {
     this.shotCounter += 1;
     const file = path.join(this.screenshotDir, `${String(this.shotCounter).padStart(2, '0')}-${name}.png`);
     try {
@@ -68,6 +91,16 @@ export class Workbench {
       log(`screenshot ${path.relative(process.cwd(), file)}`);
     } catch (e) {
       log(`screenshot ${name} failed: ${String(e)}`);
+      return file;
+    }
+    if (docsImage) {
+      const targets = [path.join(this.screenshotDir, 'docs-images')];
+      if (process.env.KEP_LENS_UPDATE_SCREENSHOTS === '1') targets.push(path.join(repoRoot, 'docs', 'images'));
+      for (const dir of targets) {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.copyFileSync(file, path.join(dir, docsImage));
+        log(`  copied to ${path.relative(process.cwd(), path.join(dir, docsImage))}`);
+      }
     }
     return file;
   }
@@ -284,5 +317,149 @@ export class Workbench {
     return this.page.$$eval('.monaco-editor-overlaymessage, .notification-toast .notification-list-item-message', (els) =>
       els.map((e) => ((e as unknown as DomElement).textContent ?? '').trim()),
     );
+  }
+
+  // ---- quick picks, the command palette, panels and frames ----
+
+  async isQuickInputVisible(): Promise<boolean> {
+    return this.page.isVisible(QUICK_INPUT_BOX);
+  }
+
+  async quickInputTitle(): Promise<string> {
+    if (!(await this.isQuickInputVisible())) return '';
+    return this.page.$eval(QUICK_INPUT, (el) => {
+      const t = (el as unknown as DomElement).querySelector('.quick-input-title');
+      return (t?.textContent ?? '').trim();
+    });
+  }
+
+  /** Rows the quick pick renders (it virtualises: only the visible ones), separators included. */
+  async quickPickRows(): Promise<QuickPickRow[]> {
+    if (!(await this.isQuickInputVisible())) return [];
+    return this.page.$$eval(QUICK_ROWS, (els) =>
+      els
+        .map((e) => {
+          const el = e as unknown as DomElement;
+          const text = (sel: string): string => (el.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+          const separatorItem = el.querySelector('.quick-input-list-separator-as-item');
+          const isSeparator = separatorItem !== null || /\bquick-input-list-separator-as-item\b/.test(el.className);
+          return {
+            top: parseFloat(el.style.top) || 0,
+            label: isSeparator
+              ? (separatorItem?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim()
+              : text('.quick-input-list-rows .label-name') || text('.label-name'),
+            description: text('.quick-input-list-rows .label-description') || text('.label-description'),
+            detail: text('.quick-input-list-label-meta'),
+            ariaLabel: el.getAttribute('aria-label') ?? '',
+            separator: isSeparator,
+            separatorOnRow: isSeparator ? '' : text('.quick-input-list-separator'),
+            focused: /\bfocused\b/.test(el.className),
+          };
+        })
+        .sort((a, b) => a.top - b.top)
+        .map(({ top: _top, ...row }) => row),
+    );
+  }
+
+  /**
+   * Types `filter` into the open quick pick, waits until its focused row satisfies `accept`,
+   * and picks it with Enter. Returns the row picked.
+   */
+  async pickQuickItem(filter: string, accept: (row: QuickPickRow) => boolean, timeoutMs = 10_000): Promise<QuickPickRow> {
+    await this.page.waitForSelector(QUICK_INPUT_BOX, { state: 'visible', timeout: timeoutMs });
+    await this.page.fill(QUICK_INPUT_BOX, filter);
+    let rows: QuickPickRow[] = [];
+    const row = await pollUntil(
+      `a focused quick pick row matching the check after typing "${filter}"`,
+      timeoutMs,
+      async () => {
+        rows = await this.quickPickRows();
+        const focused = rows.find((r) => r.focused && !r.separator);
+        if (focused && accept(focused)) return focused;
+        // Not first: move the focus onto the wanted row.
+        const wanted = rows.filter((r) => !r.separator).findIndex(accept);
+        const at = rows.filter((r) => !r.separator).findIndex((r) => r.focused);
+        if (wanted >= 0 && at >= 0) await this.page.keyboard.press(wanted > at ? 'ArrowDown' : 'ArrowUp');
+        return undefined;
+      },
+      () => JSON.stringify(rows.map((r) => `${r.focused ? '>' : ''}${r.separator ? '--' : ''}${r.label} ${r.description}`)).slice(0, 1500),
+      200,
+    );
+    await this.page.keyboard.press('Enter');
+    return row;
+  }
+
+  /** Runs a command by its palette title (F1, type, Enter on the exact match). */
+  async runCommand(title: string, timeoutMs = 10_000): Promise<void> {
+    await this.dismissOverlays();
+    await this.page.keyboard.press('F1');
+    await this.page.waitForSelector(QUICK_INPUT_BOX, { state: 'visible', timeout: timeoutMs });
+    await this.pickQuickItem(`>${title}`, (r) => r.label === title, timeoutMs);
+  }
+
+  /** Clicks the status bar entry whose text contains `text`. */
+  async clickStatusBarItem(text: string): Promise<void> {
+    const item = this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: text }).first();
+    await item.locator('a, .statusbar-item-label').first().click({ timeout: 10_000 });
+  }
+
+  /**
+   * The Problems panel as { file, rows } groups: the tree lists a file row, then its markers.
+   * Marker rows carry "at line N and character M" in their aria-label.
+   */
+  async problemsByFile(): Promise<Map<string, string[]>> {
+    const rows = await this.problemRows();
+    const byFile = new Map<string, string[]>();
+    let current = '(no file row)';
+    for (const r of rows) {
+      const aria = r.split(' || ')[0];
+      if (/ at line \d+ and character \d+/.test(aria)) {
+        const list = byFile.get(current) ?? [];
+        list.push(r);
+        byFile.set(current, list);
+      } else {
+        const file = /([^\s,/\\]+\.ya?ml)/.exec(aria) ?? /([^\s,/\\]+\.ya?ml)/.exec(r);
+        current = file ? file[1] : aria;
+        if (!byFile.has(current)) byFile.set(current, []);
+      }
+    }
+    return byFile;
+  }
+
+  /** Texts of all visible hover widgets, including link and diagnostic hovers. */
+  async anyHoverTexts(): Promise<string[]> {
+    return this.page.$$eval('.monaco-hover:not(.hidden) .monaco-hover-content', (els) =>
+      els.map((e) => ((e as unknown as DomElement).textContent ?? '').replace(/\s+/g, ' ').trim()),
+    );
+  }
+
+  /** Notification toasts and their messages (notifications open in the bottom right). */
+  async notificationTexts(): Promise<string[]> {
+    return this.page.$$eval('.notification-toast .notification-list-item-message, .notifications-center .notification-list-item-message', (els) =>
+      els.map((e) => ((e as unknown as DomElement).textContent ?? '').replace(/\s+/g, ' ').trim()),
+    );
+  }
+
+  /** Titles of the open editor tabs. */
+  async tabTitles(): Promise<string[]> {
+    return this.page.$$eval('.tabs-container .tab', (els) =>
+      els.map((e) => ((e as unknown as DomElement).getAttribute('aria-label') ?? (e as unknown as DomElement).textContent ?? '').trim()),
+    );
+  }
+
+  /** The body text of every frame (webviews nest two iframes deep) that contains `needle`. */
+  async frameTextContaining(needle: string): Promise<string | undefined> {
+    for (const frame of this.page.frames()) {
+      try {
+        const text = await frame.evaluate(() => {
+          const doc = (globalThis as unknown as { document?: { body?: { innerText?: string } } }).document;
+          return doc?.body?.innerText ?? '';
+        });
+        if (text.includes(needle)) return text;
+      } catch {
+        /* frame navigated or detached */
+      }
+    }
+    return undefined;
   }
 }

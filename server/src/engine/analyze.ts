@@ -28,7 +28,7 @@ import {
 import type { AllowedValue, Enhancement, Rule } from '../kep/types';
 import { compareVersions } from '../kep/versions';
 import { isTemplated, type ManifestModel, type ParsedChunk, type Resource } from '../manifest/model';
-import { nodeAtPath, scalarText, stringItems, walkIndexed, type ConcretePath, type IndexedVisit } from '../manifest/paths';
+import { nodeAtConcretePath, nodeAtPath, scalarText, stringItems, walkIndexed, type ConcretePath, type IndexedVisit } from '../manifest/paths';
 import { insertCommentAbove, lineStart, removePair, setAtPath, type TextEdit } from '../manifest/edits';
 import { migrateAnnotation, migrateApiVersion } from './migrations';
 import { directivesIn, diagnosticCodes, type Directive, isDiagnosticCode, resolveTarget, targetKey, type DiagnosticCode, type EngineSettings, type Target } from './target';
@@ -302,15 +302,6 @@ function podSpecPathOf(path: ConcretePath): ConcretePath | undefined {
   return undefined;
 }
 
-function nodeAtConcretePath(root: unknown, path: ConcretePath): unknown {
-  let node = root;
-  for (const segment of path) {
-    if (typeof segment === 'number') node = isSeq(node) ? node.items[segment] : undefined;
-    else node = isMap(node) ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment)?.value : undefined;
-    if (node === undefined) return undefined;
-  }
-  return node;
-}
 
 /** True when the rule is broken at this visit. */
 function ruleBroken(rule: Rule, visit: IndexedVisit, ctx: VisitContext): { broken: boolean; at?: Scalar } {

@@ -9,7 +9,7 @@ import { splitPath, listItem } from '../kep/catalog';
 import type { AnnotationFact, ApiVersionLifecycle, FieldMigration } from '../kep/types';
 import { columnOf, eolOf, removePair, renameKey, renderEntries, setAtPath, editsAreDisjoint, type TextEdit, type YamlValue } from '../manifest/edits';
 import type { Resource } from '../manifest/model';
-import { scalarText, type ConcretePath, type IndexedVisit } from '../manifest/paths';
+import { nodeAtConcretePath, scalarText, type IndexedVisit } from '../manifest/paths';
 
 interface Match {
   parent: YAMLMap;
@@ -112,14 +112,6 @@ export function migrateApiVersion(text: string, resource: Resource, lifecycle: A
   return fieldEdits ? [apiVersionEdit, ...fieldEdits] : undefined;
 }
 
-function nodeAt(root: unknown, path: ConcretePath): unknown {
-  let node = root;
-  for (const segment of path) {
-    if (typeof segment === 'number') node = isSeq(node) ? node.items[segment] : undefined;
-    else node = isMap(node) ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment)?.value : undefined;
-  }
-  return node;
-}
 
 /** `runtime/default` → {type: RuntimeDefault}; `localhost/p` → {type: Localhost, localhostProfile: p}. */
 function appArmorProfileOf(annotationValue: string): Record<string, YamlValue> | undefined {
@@ -140,16 +132,16 @@ export function migrateAnnotation(text: string, resource: Resource, visit: Index
   const profile = value !== undefined ? appArmorProfileOf(value) : undefined;
   if (!containerName || !profile) return undefined;
   // …metadata.annotations.<key> → the pod (template) root is three levels up.
-  const podRoot = nodeAt(resource.node, visit.path.slice(0, -3));
+  const podRoot = nodeAtConcretePath(resource.node, visit.path.slice(0, -3));
   for (const list of ['containers', 'initContainers']) {
-    const containers = nodeAt(podRoot, ['spec', list]);
+    const containers = nodeAtConcretePath(podRoot, ['spec', list]);
     if (!isSeq(containers)) continue;
-    const container = containers.items.find((c) => isMap(c) && scalarText(nodeAt(c, ['name'])) === containerName);
+    const container = containers.items.find((c) => isMap(c) && scalarText(nodeAtConcretePath(c, ['name'])) === containerName);
     if (!isMap(container)) continue;
-    if (nodeAt(container, ['securityContext', 'appArmorProfile']) !== undefined) return undefined;
+    if (nodeAtConcretePath(container, ['securityContext', 'appArmorProfile']) !== undefined) return undefined;
     const set = setAtPath(text, container, ['securityContext', 'appArmorProfile'], profile);
     // The last annotation takes its `annotations:` key with it, rather than leaving a null map behind.
-    const metadata = nodeAt(resource.node, visit.path.slice(0, -2));
+    const metadata = nodeAtConcretePath(resource.node, visit.path.slice(0, -2));
     const annotationsPair = isMap(metadata) ? metadata.items.find((p) => isScalar(p.key) && p.key.value === 'annotations') : undefined;
     const remove = visit.parent.items.length === 1 && isMap(metadata) && annotationsPair
       ? removePair(text, metadata, annotationsPair)

@@ -176,3 +176,14 @@ export function stringItems(node: unknown): { value: string; node: Scalar }[] {
   }
   return out;
 }
+
+/** Node at a concrete path (keys and list indexes) below `root`; undefined when any step is missing. */
+export function nodeAtConcretePath(root: unknown, path: ConcretePath): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (typeof segment === 'number') node = isSeq(node) ? node.items[segment] : undefined;
+    else node = isMap(node) ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment)?.value : undefined;
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
