@@ -12,7 +12,8 @@
 // Plain ESM; uses vscode-jsonrpc (and yaml, in a child process) from node_modules.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -54,6 +55,7 @@ function parseArgs(argv) {
     treeFiles: 2000,
     out: join(ROOT, 'test-results/bench.json'),
     keep: false,
+    snapshot: true,
     strict: false,
     maxMinutes: 45,
     seed: 1,
@@ -81,6 +83,7 @@ function parseArgs(argv) {
       case '--tree-files': a.treeFiles = int(1); break;
       case '--out': a.out = resolve(v()); break;
       case '--keep': a.keep = true; break;
+      case '--no-snapshot': a.snapshot = false; break;
       case '--strict': a.strict = true; break;
       case '--max-minutes': a.maxMinutes = int(1); break;
       case '--seed': a.seed = int(0); break;
@@ -140,6 +143,26 @@ function readProcStatus(pid) {
     return { hwmKB: kb('VmHWM'), rssKB: kb('VmRSS') };
   } catch {
     return { hwmKB: null, rssKB: null };
+  }
+}
+
+/** sha256 (first 12 hex) of a file, to notice a rebuild during the run. */
+function fingerprint(path) {
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 12);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a bundle looks minified (npm run build:production) rather than a dev build. */
+function isMinified(path) {
+  try {
+    const text = readFileSync(path, 'utf8');
+    const lines = text.split('\n').length;
+    return text.length / Math.max(1, lines) > 500;
+  } catch {
+    return null;
   }
 }
 
@@ -682,7 +705,7 @@ function countFindings(j) {
 
 async function benchCli(opts, files, tmp) {
   if (!existsSync(CLI_ENTRY)) {
-    return { skipped: `dist/cli.js not found (${relative(ROOT, CLI_ENTRY)}); run npm run build` };
+    return { skipped: `${relative(ROOT, CLI_ENTRY)} not found; run npm run build` };
   }
   const big = files.reduce((a, b) => (b.docs > a.docs ? b : a));
   const treeDir = join(tmp, 'tree');
@@ -847,9 +870,30 @@ async function main() {
   if (!want.ours && !want.peer) throw new Error('no server to measure');
 
   const tmp = mkdtempSync(join(os.tmpdir(), 'kep-lens-bench-'));
+  // Measure a snapshot of the bundles taken now, so that a rebuild of dist/
+  // during the run (e.g. by a concurrent npm test) can't mix builds. The
+  // bundles are self-contained (esbuild, only Node built-ins at run time).
+  const original = { ours: OURS_ENTRY, cli: CLI_ENTRY };
+  if (opts.snapshot) {
+    const snap = (from, rel) => {
+      if (!existsSync(from)) return from;
+      const to = join(tmp, 'dist-snapshot', rel);
+      mkdirSync(dirname(to), { recursive: true });
+      copyFileSync(from, to);
+      if (existsSync(`${from}.map`)) copyFileSync(`${from}.map`, `${to}.map`);
+      return to;
+    };
+    OURS_ENTRY = snap(OURS_ENTRY, 'server/server.js');
+    CLI_ENTRY = snap(CLI_ENTRY, 'cli.js');
+  }
+  const fingerprintsAtStart = { ours: fingerprint(OURS_ENTRY), cli: fingerprint(CLI_ENTRY) };
   const defs = serverDefs(tmp);
   const servers = ['ours', 'peer'].filter((id) => want[id]);
-  console.log(`Servers: ${servers.map((id) => `${defs[id].label} (${relative(ROOT, defs[id].entry)})`).join(' vs ')}`);
+  const describe = (id) =>
+    id === 'ours'
+      ? `${defs.ours.label} (${relative(ROOT, original.ours)}${opts.snapshot ? `, copy taken at start` : ''}, sha256 ${fingerprintsAtStart.ours}, ${isMinified(OURS_ENTRY) ? 'minified' : 'dev'} build)`
+      : `${defs[id].label} (${relative(ROOT, defs[id].entry)})`;
+  console.log(`Servers: ${servers.map(describe).join(' vs ')}`);
   console.log(`Rounds: ${opts.rounds} · sizes: ${opts.sizes.join(', ')} documents · ${opts.hovers} hovers · ${opts.completions} completions · ${opts.edits} edits per run · workspace ${tmp}\n`);
 
   try {
@@ -939,6 +983,13 @@ async function main() {
     }
     const net = Object.values(results).flatMap((r) => Object.entries(r).map(([id, a]) => [id, a.netAttempts]));
     console.log(`\nLoad average at start ${machine.loadavg.join(' ')}, at end ${machine.loadavgAtEnd.join(' ')} (${machine.cores} cores).`);
+    const fingerprintsAtEnd = { ours: fingerprint(original.ours), cli: fingerprint(original.cli) };
+    const rebuilt = ['ours', 'cli'].filter((k) => fingerprintsAtStart[k] !== fingerprintsAtEnd[k]).map((k) => relative(ROOT, original[k]));
+    if (rebuilt.length) {
+      console.log(opts.snapshot
+        ? `Note: ${rebuilt.join(' and ')} changed during the run; the copy taken at the start (sha256 ${fingerprintsAtStart.ours ?? '-'}) was measured throughout.`
+        : `WARNING: ${rebuilt.join(' and ')} changed during the run (--no-snapshot); results mix builds.`);
+    }
     const netTotal = net.reduce((s, [, n]) => s + n, 0);
     console.log(`Network attempts blocked by the guard: ${netTotal === 0 ? 'none' : net.filter(([, n]) => n).map(([id, n]) => `${id}: ${n}`).join(', ')}`);
     const misses = targets.filter((t) => t.result === 'MISS');
@@ -950,7 +1001,9 @@ async function main() {
       machine,
       peerValidationDelayMs: PEER_VALIDATION_DELAY_MS,
       options: { rounds: opts.rounds, sizes: opts.sizes, hovers: opts.hovers, completions: opts.completions, edits: opts.edits, seed: opts.seed },
-      servers: Object.fromEntries(servers.map((id) => [id, { label: defs[id].label, entry: relative(ROOT, defs[id].entry) }])),
+      servers: Object.fromEntries(servers.map((id) => [id, { label: defs[id].label, entry: relative(ROOT, id === 'ours' ? original.ours : defs[id].entry), sha256: id === 'ours' ? fingerprintsAtStart.ours : fingerprint(defs[id].entry), minified: id === 'ours' ? isMinified(OURS_ENTRY) : undefined }])),
+      cliSha256: fingerprintsAtStart.cli,
+      rebuiltDuringRun: rebuilt,
       fixtures: files.map((f) => ({ docs: f.docs, lines: f.lineCount, bytes: f.bytes, removedApiVersions: f.removed })),
       bare,
       results,

@@ -17,12 +17,13 @@ import {
   extensionHostLogs,
   installExtension,
   outputChannelLogs,
+  runCommand,
   setupCodeServer,
   startCodeServer,
   type CodeServerDirs,
   type RunningCodeServer,
 } from './codeServer';
-import { Workbench, type SuggestRow } from './workbench';
+import { Workbench, type QuickPickRow, type SuggestRow } from './workbench';
 import {
   copyTree,
   errorMessage,
@@ -68,6 +69,13 @@ const CHROMIUM_ARGS = [
 const SETUP_TIMEOUT_MS = 300_000; // includes installing code-server from nothing (~1 min here)
 const FEATURE_WAIT_MS = 30_000; // how long a feature may take to show up in the UI
 const TEST_TIMEOUT_MS = 75_000;
+const LARGE_TEST_TIMEOUT_MS = 120_000;
+
+const SUPPORTED_VERSIONS = ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34'];
+/** ~20,600 lines from scripts/bench/generate.mjs. */
+const LARGE_DOCUMENTS = 450;
+const LARGE_PROBLEMS_BOUND_MS = 15_000;
+const LARGE_HOVER_BOUND_MS = 5_000;
 
 // ---- session ----------------------------------------------------------------------
 
@@ -93,6 +101,8 @@ interface StepResult {
   seconds: number;
 }
 const results: StepResult[] = [];
+/** Measured times, printed with the summary. */
+const timings: string[] = [];
 
 // Last resort if the process dies without running after(): never leave code-server or Chromium behind.
 process.on('exit', () => {
@@ -253,9 +263,38 @@ function printSummary(): void {
     if (!r.ok) lines.push(...r.detail.split('\n').slice(0, 12).map((l) => `        ${l}`));
   }
   const failed = results.filter((r) => !r.ok).length;
+  for (const t of timings) lines.push(`TIME  ${t}`);
   lines.push(`${results.length - failed}/${results.length} checks passed; screenshots and logs in ${path.relative(repoRoot, resultsDir)}/`);
   lines.push('=======================================================================', '');
   process.stdout.write(lines.join('\n'));
+}
+
+/** Workspace settings (<workspace>/.vscode/settings.json), {} when absent. */
+function readWorkspaceSettings(workspace: string): Record<string, unknown> {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+function writeWorkspaceSettings(workspace: string, settings: Record<string, unknown>): void {
+  fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
+/** Waits for a status bar entry containing `text` (and satisfying `also`); returns its text. */
+async function waitForStatusBar(wb: Workbench, text: string, also: (t: string) => boolean = () => true): Promise<string> {
+  let texts: string[] = [];
+  return pollUntil(
+    `a status bar item containing "${text}"`,
+    FEATURE_WAIT_MS,
+    async () => {
+      texts = await wb.statusBarTexts();
+      return texts.find((t) => t.includes(text) && also(t));
+    },
+    () => JSON.stringify(texts.filter((t) => t)),
+  );
 }
 
 // ---- the checks ---------------------------------------------------------------------
@@ -331,7 +370,7 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
       const card = await wb.hoverUntil(/^\s+image:\s*$/, 'image', (t) => t.includes('KEP-4639'), FEATURE_WAIT_MS, true);
       log(`hover card: ${card.slice(0, 300)}`);
       await wb.page.waitForTimeout(500); // let the card finish fading in for the screenshot
-      await wb.screenshot('a-hover-image-volume');
+      await wb.screenshot('a-hover-image-volume', 'hover.png');
       await wb.page.mouse.move(1, 1);
       await wb.page.keyboard.press('Escape');
     }),
@@ -384,7 +423,7 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
         500,
       );
       log(`completion: "${row.label}" kind=${row.icon || '?'} aria="${row.ariaLabel.slice(0, 120)}"`);
-      await wb.screenshot('b-completion-service-spec');
+      await wb.screenshot('b-completion-service-spec', 'completion.png');
       await wb.page.keyboard.press('Escape');
     }),
   );
@@ -403,7 +442,7 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
         () => JSON.stringify(rows).slice(0, 1500),
       );
       log(`problem: ${entry}`);
-      await wb.screenshot('c-problems-removed-api');
+      await wb.screenshot('c-problems-removed-api', 'diagnostics.png');
       assert.match(entry, /removed-api/, `the entry does not carry the diagnostic code "removed-api": ${entry}`);
       assert.match(entry, /policy\/v1(?!beta)/, `the entry does not point to policy/v1: ${entry}`);
     }),
@@ -433,7 +472,7 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
               ? rows.findIndex((r) => /policy\/v1(?!beta)/.test(r))
               : rows.findIndex((r) => r.includes('policy/v1'));
           if (index < 0) return undefined;
-          await wb.screenshot('d-quick-fix-menu');
+          await wb.screenshot('d-quick-fix-menu', 'quick-fix.png');
           // Keyboard, not a click: the menu puts a pointer-blocking layer over the page at first.
           await wb.chooseCodeAction(index);
           return true;
@@ -483,6 +522,507 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
       );
       log(`status bar item: "${item}"`);
       await wb.screenshot('e-status-bar');
+    }),
+  );
+  // ---- f–n: the rest of the editor experience ------------------------------------------
+
+  void it('f. status bar picker: choosing 1.33 for the workspace updates the status bar and the hover', { timeout: TEST_TIMEOUT_MS }, () =>
+    step('f-version-picker', async ({ wb, workspace }) => {
+      await wb.openFile('pod-image-volume.yaml');
+      await waitForStatusBar(wb, `K8s ${KUBERNETES_VERSION}`);
+      await wb.clickStatusBarItem(`K8s ${KUBERNETES_VERSION}`);
+      let rows: QuickPickRow[] = [];
+      await pollUntil(
+        'the version quick pick listing 1.27–1.34',
+        10_000,
+        async () => {
+          rows = await wb.quickPickRows();
+          const labels = rows.filter((r) => !r.separator).map((r) => r.label);
+          return SUPPORTED_VERSIONS.every((v) => labels.includes(v)) ? true : undefined;
+        },
+        () => `rows ${JSON.stringify(rows.map((r) => `${r.label} ${r.description}`))}`,
+      );
+      const labels = rows.filter((r) => !r.separator).map((r) => r.label);
+      assert.deepEqual([...labels].sort(), [...SUPPORTED_VERSIONS].sort(), `the picker lists ${JSON.stringify(labels)}`);
+      log(`version picker "${await wb.quickInputTitle()}": ${rows.map((r) => `${r.label}${r.description ? ` (${r.description})` : ''}`).join(', ')}`);
+      await wb.screenshot('f-version-picker', 'version-picker.png');
+      await wb.pickQuickItem('1.33', (r) => r.label === '1.33');
+      // The extension asks where to save it when a folder is open.
+      const scopeTitle = await pollUntil('the scope quick pick (Workspace / User)', 5_000, async () => {
+        const title = await wb.quickInputTitle();
+        return /Save Kubernetes 1\.33/.test(title) ? title : undefined;
+      }).catch(() => '');
+      if (scopeTitle) {
+        log(`scope picker: "${scopeTitle}"`);
+        await wb.pickQuickItem('Workspace', (r) => r.label === 'Workspace');
+      } else {
+        log('no scope picker appeared (saved without asking)');
+      }
+      const item = await waitForStatusBar(wb, 'K8s 1.33');
+      log(`status bar now "${item}"`);
+      const settings = readWorkspaceSettings(workspace);
+      assert.equal(settings['kepLens.kubernetesVersion'], '1.33', `.vscode/settings.json of the workspace: ${JSON.stringify(settings)}`);
+      const card = await wb.hoverUntil(/^\s+image:\s*$/, 'image', (t) => /beta in 1\.33 · history/.test(t), FEATURE_WAIT_MS, true);
+      log(`hover at 1.33: ${card.slice(0, 200)}`);
+      assert.doesNotMatch(card, /alpha in 1\.31 · history/, 'the card still describes 1.31');
+      await wb.page.waitForTimeout(400);
+      await wb.screenshot('f-hover-at-1.33');
+      await wb.page.mouse.move(1, 1);
+      // Restore: a fresh (empty) workspace settings file.
+      writeWorkspaceSettings(workspace, {});
+      await waitForStatusBar(wb, `K8s ${KUBERNETES_VERSION}`);
+    }),
+  );
+
+  void it('g. a "# kep-lens: kubernetesVersion=1.30" pin shows in the status bar and makes image volumes not-yet-available', { timeout: TEST_TIMEOUT_MS }, () =>
+    step('g-per-file-pin', async ({ wb }) => {
+      await wb.openFile('pinned-1-30.yaml');
+      const item = await waitForStatusBar(wb, 'K8s 1.30 (pinned)');
+      log(`status bar: "${item}"`);
+      let groups = new Map<string, string[]>();
+      const row = await pollUntil(
+        'a not-yet-available problem in pinned-1-30.yaml',
+        FEATURE_WAIT_MS,
+        async () => {
+          groups = await wb.problemsByFile();
+          return (groups.get('pinned-1-30.yaml') ?? []).find((r) => /not-yet-available/.test(r));
+        },
+        () => JSON.stringify([...groups.entries()]).slice(0, 1500),
+      );
+      log(`problem: ${row.split(' || ')[0]}`);
+      assert.match(row, /1\.30/, `the problem does not mention the pinned version 1.30: ${row}`);
+      assert.match(row, /KEP-4639/, `the problem does not name KEP-4639: ${row}`);
+      await wb.screenshot('g-per-file-pin');
+      // The pin is per file: back on the Pod the workspace version shows again.
+      await wb.openFile('pod-image-volume.yaml');
+      await waitForStatusBar(wb, `K8s ${KUBERNETES_VERSION}`, (t) => !t.includes('pinned'));
+    }),
+  );
+
+  void it('h. "KEP Lens: Show KEPs Used in This File" lists KEP-4639 and jumps to its line', { timeout: TEST_TIMEOUT_MS }, () =>
+    step('h-show-keps-in-file', async ({ wb }) => {
+      await wb.openFile('pod-image-volume.yaml');
+      const lines = await wb.editorLines();
+      const imageLine = lines.findIndex((l) => /^\s+image:\s*$/.test(l));
+      assert.ok(imageLine >= 0, `no volume "image:" line in the Pod: ${JSON.stringify(lines)}`);
+      const want = `Ln ${imageLine + 1}, Col ${lines[imageLine].indexOf('image') + 1}`;
+      await waitForStatusBar(wb, `K8s ${KUBERNETES_VERSION}`); // the language server answers documentInfo
+      await wb.runCommand('KEP Lens: Show KEPs Used in This File');
+      let rows: QuickPickRow[] = [];
+      let messages: string[] = [];
+      await pollUntil(
+        'a "KEP-4639" row in the KEPs-in-file quick pick',
+        10_000,
+        async () => {
+          rows = await wb.quickPickRows();
+          messages = await wb.notificationTexts();
+          return rows.some((r) => r.label === 'KEP-4639') ? true : undefined;
+        },
+        () => `${JSON.stringify(rows.map((r) => `${r.label} ${r.description} ${r.detail}`))}; notifications ${JSON.stringify(messages)}`,
+      );
+      log(`KEPs in file: ${rows.map((r) => `${r.label} — ${r.description} [${r.detail}]`).join('; ')}`);
+      await wb.screenshot('h-keps-in-file');
+      await wb.pickQuickItem('KEP-4639', (r) => r.label === 'KEP-4639');
+      let position = '';
+      await pollUntil(
+        `the cursor at ${want}`,
+        5_000,
+        async () => {
+          position = await wb.cursorPosition();
+          return position.startsWith(want) ? true : undefined;
+        },
+        () => position,
+      );
+      log(`cursor: ${position}`);
+      await wb.screenshot('h-cursor-on-image');
+    }),
+  );
+
+  void it('i. "KEP Lens: Browse Kubernetes 1.31 Enhancements" groups KEPs and opens a card preview', { timeout: TEST_TIMEOUT_MS }, () =>
+    step('i-browse-enhancements', async ({ wb }) => {
+      await wb.openFile('pod-image-volume.yaml');
+      await waitForStatusBar(wb, `K8s ${KUBERNETES_VERSION}`);
+      await wb.runCommand('KEP Lens: Browse Kubernetes 1.31 Enhancements');
+      let rows: QuickPickRow[] = [];
+      await pollUntil(
+        'the enhancements quick pick',
+        10_000,
+        async () => {
+          rows = await wb.quickPickRows();
+          return rows.some((r) => /^KEP-\d+$/.test(r.label)) ? true : undefined;
+        },
+        () => JSON.stringify(rows.map((r) => r.label)),
+      );
+      log(`browse quick pick "${await wb.quickInputTitle()}"`);
+      await wb.screenshot('i-browse-enhancements', 'browse.png');
+      // The list is virtualised: page through it collecting separators and entries.
+      const separators: string[] = [];
+      const entries = new Set<string>();
+      const collect = (rs: QuickPickRow[]): void => {
+        for (const r of rs) {
+          for (const s of [r.separator ? r.label : r.separatorOnRow]) if (s && !separators.includes(s)) separators.push(s);
+          if (!r.separator) entries.add(r.label);
+        }
+      };
+      collect(rows);
+      for (let i = 0; i < 25 && !['Graduated to stable', 'Beta', 'Alpha'].every((s) => separators.includes(s)); i++) {
+        await wb.page.keyboard.press('PageDown');
+        await wb.page.waitForTimeout(120);
+        collect(await wb.quickPickRows());
+      }
+      log(`separators: ${JSON.stringify(separators)}; ${entries.size} entries seen, e.g. ${[...entries].slice(0, 6).join(', ')}`);
+      for (const s of ['Graduated to stable', 'Beta', 'Alpha']) {
+        assert.ok(separators.includes(s), `no "${s}" separator in the quick pick; separators seen: ${JSON.stringify(separators)}`);
+      }
+      const picked = await wb.pickQuickItem('KEP-4639', (r) => r.label === 'KEP-4639');
+      log(`picked ${picked.label} — ${picked.description}`);
+      const title = 'OCI images as VolumeSource';
+      let tabs: string[] = [];
+      const text = await pollUntil(
+        `a markdown preview containing "${title}"`,
+        FEATURE_WAIT_MS,
+        async () => {
+          tabs = await wb.tabTitles();
+          return wb.frameTextContaining(title);
+        },
+        () => `tabs ${JSON.stringify(tabs)}; frames ${wb.page.frames().length}`,
+      );
+      log(`preview tabs ${JSON.stringify(tabs.filter((t) => /preview|KEP/i.test(t)))}; text: ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
+      assert.match(text, /KEP-4639/, 'the preview does not show the KEP number');
+      await wb.page.waitForTimeout(300);
+      await wb.screenshot('i-kep-card-preview');
+      await wb.runCommand('View: Close Editor');
+    }),
+  );
+
+  void it('j. quick fix "Enable feature gate ImageVolume in KEP Lens settings" clears the feature-gate-off problem', { timeout: TEST_TIMEOUT_MS }, () =>
+    step('j-feature-gate-quick-fix', async ({ wb, workspace }) => {
+      const file = 'pod-image-volume.yaml';
+      await wb.openFile(file);
+      let groups = new Map<string, string[]>();
+      const gateProblem = async (): Promise<string | undefined> => {
+        groups = await wb.problemsByFile();
+        return (groups.get(file) ?? []).find((r) => /feature-gate-off/.test(r));
+      };
+      const before = await pollUntil('a feature-gate-off problem for the Pod', FEATURE_WAIT_MS, gateProblem, () => JSON.stringify([...groups.entries()]).slice(0, 1500));
+      log(`before: ${before.split(' || ')[0]}`);
+      const lines = await wb.editorLines();
+      const imageLine = lines.findIndex((l) => /^\s+image:\s*$/.test(l));
+      const column = lines[imageLine].indexOf('image') + 3;
+      const title = 'Enable feature gate ImageVolume in KEP Lens settings';
+      let seen: string[] = [];
+      await pollUntil(
+        `a quick fix "${title}"`,
+        FEATURE_WAIT_MS,
+        async () => {
+          await wb.page.keyboard.press('Escape');
+          await wb.gotoLine(imageLine + 1, column);
+          await wb.page.keyboard.press('Control+.');
+          const rows = await pollUntil('code action rows', 3_000, async () => {
+            const r = await wb.codeActionRows();
+            return r.length ? r : undefined;
+          }).catch(() => [] as string[]);
+          seen = rows;
+          const index = rows.findIndex((r) => r.includes(title));
+          if (index < 0) return undefined;
+          log(`quick fixes: ${JSON.stringify(rows)}`);
+          await wb.screenshot('j-feature-gate-quick-fix-menu');
+          await wb.chooseCodeAction(index);
+          return true;
+        },
+        () => JSON.stringify(seen).slice(0, 1500),
+        500,
+      );
+      let settings: Record<string, unknown> = {};
+      await pollUntil(
+        'kepLens.featureGates.ImageVolume = true in the workspace settings.json',
+        10_000,
+        () => {
+          settings = readWorkspaceSettings(workspace);
+          const gates = settings['kepLens.featureGates'] as Record<string, unknown> | undefined;
+          return gates?.ImageVolume === true ? true : undefined;
+        },
+        () => JSON.stringify(settings),
+      );
+      const started = Date.now();
+      let still: string | undefined;
+      await pollUntil(
+        'the feature-gate-off problem to leave the Problems panel',
+        FEATURE_WAIT_MS,
+        async () => {
+          still = await gateProblem();
+          return still ? undefined : true;
+        },
+        () => still ?? '',
+      );
+      log(`feature-gate-off gone ${Date.now() - started} ms after settings.json changed; notifications ${JSON.stringify(await wb.notificationTexts())}`);
+      await wb.screenshot('j-feature-gate-enabled');
+      // Restore: a fresh settings file brings the problem back.
+      writeWorkspaceSettings(workspace, {});
+      await pollUntil('the feature-gate-off problem to come back after restoring the settings', FEATURE_WAIT_MS, gateProblem, () =>
+        JSON.stringify([...groups.entries()]).slice(0, 1500),
+      );
+    }),
+  );
+
+  void it('k. the k8s-service-traffic snippet inserts a Service with trafficDistribution and no KEP Lens error', { timeout: TEST_TIMEOUT_MS }, () =>
+    step('k-snippet', async ({ wb }) => {
+      const file = 'new-manifest.yaml';
+      await wb.openFile(file);
+      assert.deepEqual(
+        (await wb.editorLines()).filter((l) => l.trim()),
+        [],
+        `${file} is not empty`,
+      );
+      const prefix = 'k8s-service-traffic';
+      const isSnippet = (r: SuggestRow): boolean => r.label.startsWith('k8s-service-traffic-distribution');
+      let seen: string[] = [];
+      await pollUntil(
+        `the "k8s-service-traffic-distribution" snippet in the suggest widget`,
+        FEATURE_WAIT_MS,
+        async () => {
+          await wb.page.keyboard.press('Escape');
+          await wb.page.keyboard.press('Control+A');
+          await wb.page.keyboard.press('Delete');
+          await wb.page.keyboard.type(prefix, { delay: 20 });
+          if (!(await wb.isSuggestVisible())) await wb.page.keyboard.press('Control+Space');
+          const rows = await pollUntil('suggest rows', 4_000, async () => {
+            const r = (await wb.isSuggestVisible()) ? await wb.suggestRows() : [];
+            return r.some(isSnippet) ? r : undefined;
+          }).catch(() => [] as SuggestRow[]);
+          seen = rows.map((r) => `${r.label} ${r.icon}`);
+          return rows.some(isSnippet) ? true : undefined;
+        },
+        () => JSON.stringify(seen).slice(0, 1500),
+        500,
+      );
+      await wb.page.waitForTimeout(300);
+      await wb.screenshot('k-snippet-suggestion');
+      const chosen = await wb.chooseSuggestion(isSnippet);
+      log(`accepted snippet "${chosen.label}" (${chosen.icon})`);
+      // Leave snippet mode (tab stops), keeping the placeholders' defaults.
+      await wb.page.keyboard.press('Escape');
+      await wb.page.keyboard.press('Escape');
+      let lines: string[] = [];
+      await pollUntil(
+        'the inserted Service to contain trafficDistribution',
+        5_000,
+        async () => {
+          lines = await wb.editorLines();
+          return lines.some((l) => /^\s+trafficDistribution: PreferClose\s*$/.test(l)) ? true : undefined;
+        },
+        () => JSON.stringify(lines),
+      );
+      assert.equal(lines[0], 'apiVersion: v1', `the snippet did not replace the typed prefix: ${JSON.stringify(lines.slice(0, 3))}`);
+      // The language server has seen the new text once it calls the file a Kubernetes manifest.
+      await waitForStatusBar(wb, `K8s ${KUBERNETES_VERSION}`);
+      await wb.page.waitForTimeout(1500);
+      const rows = (await wb.problemsByFile()).get(file) ?? [];
+      log(`problems for ${file}: ${JSON.stringify(rows)}`);
+      const kepLensErrors = rows.filter((r) => /kep-lens/.test(r) && /^Error/.test(r));
+      assert.deepEqual(kepLensErrors, [], `KEP Lens reports errors on the snippet's Service`);
+      await wb.screenshot('k-snippet-inserted');
+      await wb.runCommand('File: Revert File');
+    }),
+  );
+
+  void it('l. "# see KEP-4639" in a comment is highlighted by the grammar and is a link', { timeout: TEST_TIMEOUT_MS }, () =>
+    step('l-grammar-and-links', async ({ wb }) => {
+      await wb.openFile('kep-links.yaml');
+      let links: string[] = [];
+      await pollUntil(
+        'a .detected-link decoration on "KEP-4639"',
+        FEATURE_WAIT_MS,
+        async () => {
+          links = await wb.page.$$eval('.part.editor .editor-instance .monaco-editor .view-lines .detected-link', (els) =>
+            els.map((e) => ((e as unknown as { textContent: string | null }).textContent ?? '').trim()),
+          );
+          return links.join('') === 'KEP-4639' || links.includes('KEP-4639') ? true : undefined;
+        },
+        () => JSON.stringify(links),
+      );
+      log(`detected links: ${JSON.stringify(links)}`);
+      // The grammar: the injected scope on the reference, from "Inspect Editor Tokens and Scopes".
+      await wb.gotoLine(1, 9);
+      await wb.runCommand('Developer: Inspect Editor Tokens and Scopes');
+      let inspect = '';
+      await pollUntil(
+        'the token inspector to show markup.underline.link.kep-lens',
+        10_000,
+        async () => {
+          inspect = await wb.page
+            .$eval('.token-inspect-widget', (e) => ((e as unknown as { textContent: string | null }).textContent ?? '').replace(/\s+/g, ' '))
+            .catch(() => '');
+          return inspect.includes('markup.underline.link.kep-lens') ? true : undefined;
+        },
+        () => inspect.slice(0, 800) || 'no token inspector widget',
+      );
+      log(`token inspector: ${inspect.slice(0, 240)}`);
+      await wb.screenshot('l-token-scopes');
+      await wb.page.keyboard.press('Escape');
+      // Hovering the link with Ctrl held: underlined (detected-link-active), hover says where it goes.
+      const target = await wb.wordCenter(/^# see KEP-4639/, 'KEP');
+      assert.ok(target, 'could not locate "KEP-4639" on screen');
+      let hover: string[] = [];
+      await pollUntil(
+        'a link hover ("Open KEP-4639" / "Follow link") on Ctrl+hover',
+        10_000,
+        async () => {
+          await wb.page.mouse.move(1, 1);
+          await wb.page.waitForTimeout(150);
+          await wb.page.keyboard.down('Control');
+          await wb.page.mouse.move(target.x, target.y, { steps: 3 });
+          await wb.page.waitForTimeout(900);
+          hover = await wb.anyHoverTexts();
+          const active = await wb.page.isVisible('.part.editor .monaco-editor .view-lines .detected-link-active');
+          return active && hover.some((t) => /Open KEP-4639|Follow link/.test(t)) ? true : undefined;
+        },
+        () => JSON.stringify(hover),
+      );
+      log(`link hover: ${JSON.stringify(hover)}`);
+      await wb.screenshot('l-ctrl-hover-link');
+      await wb.page.keyboard.up('Control');
+      await wb.page.mouse.move(1, 1);
+    }),
+  );
+
+  void it('m. a 20,000-line manifest: problems within 15 s, hover still fast after an edit', { timeout: LARGE_TEST_TIMEOUT_MS }, () =>
+    step('m-large-file', async ({ wb, workspace }) => {
+      const file = 'large-manifest.yaml';
+      const generated = await runCommand(
+        process.execPath,
+        ['--input-type=module', '-e', `import { generateManifest } from ${JSON.stringify(path.join(repoRoot, 'scripts', 'bench', 'generate.mjs'))}; process.stdout.write(generateManifest(${LARGE_DOCUMENTS}, { seed: 1 }));`],
+        { timeoutMs: 30_000 },
+      );
+      assert.equal(generated.code, 0, `generating the manifest failed: ${generated.stderr}`);
+      const text = generated.stdout;
+      const lines = text.split('\n');
+      assert.ok(lines.length >= 20_000, `generated only ${lines.length} lines`);
+      fs.writeFileSync(path.join(workspace, file), text);
+      log(`generated ${file}: ${LARGE_DOCUMENTS} documents, ${lines.length} lines, ${Math.round(text.length / 1024)} KB`);
+
+      // Quick Open (Ctrl+P) finds it without waiting for the explorer to notice the new file.
+      await wb.dismissOverlays();
+      await wb.page.keyboard.press('Control+P');
+      const opened = Date.now();
+      await wb.pickQuickItem(file, (r) => r.label === file, 15_000);
+      await wb.page.waitForSelector(`.tabs-container .tab.active[data-resource-name="${file}"]`, { timeout: 15_000 });
+      let groups = new Map<string, string[]>();
+      const first = await pollUntil(
+        `a KEP Lens problem for ${file} in the Problems panel`,
+        LARGE_PROBLEMS_BOUND_MS + 10_000,
+        async () => {
+          groups = await wb.problemsByFile();
+          return (groups.get(file) ?? []).find((r) => /kep-lens/.test(r));
+        },
+        () => JSON.stringify([...groups.keys()]),
+        100,
+      );
+      const problemsMs = Date.now() - opened;
+      timings.push(`large file: first KEP Lens problem in the Problems panel ${problemsMs} ms after opening`);
+      log(`first problem after ${problemsMs} ms: ${first.split(' || ')[0].slice(0, 160)}`);
+      await wb.screenshot('m-large-file-problems');
+      assert.ok(problemsMs <= LARGE_PROBLEMS_BOUND_MS, `Problems showed KEP Lens findings only after ${problemsMs} ms (bound ${LARGE_PROBLEMS_BOUND_MS} ms)`);
+
+      // Edit in the middle, then hover a KEP field nearby.
+      const middle = Math.floor(lines.length / 2);
+      const fieldRe = /^\s+(trafficDistribution|matchLabelKeys|successPolicy|podFailurePolicy|unhealthyPodEvictionPolicy):/;
+      const hoverIndex = lines.findIndex((l, i) => i >= middle && fieldRe.test(l));
+      assert.ok(hoverIndex > 0, 'no KEP field in the second half of the generated manifest');
+      let editIndex = -1;
+      for (let i = hoverIndex - 1; i > hoverIndex - 15 && i > 0; i--) {
+        if (/^\s*name: [\w.-]+$/.test(lines[i])) {
+          editIndex = i;
+          break;
+        }
+      }
+      if (editIndex < 0) editIndex = hoverIndex - 1;
+      const field = fieldRe.exec(lines[hoverIndex])?.[1] ?? '';
+      await wb.gotoLine(hoverIndex + 1, 1); // scrolls it into the middle of the viewport
+      await wb.gotoLine(editIndex + 1, 1);
+      await wb.page.keyboard.press('End');
+      const typed = Date.now();
+      await wb.page.keyboard.type('x');
+      const editedLine = `${lines[editIndex]}x`;
+      await pollUntil('the typed character on screen', 5_000, async () => ((await wb.editorLines()).includes(editedLine) ? true : undefined));
+      const typeMs = Date.now() - typed;
+      const hoverStarted = Date.now();
+      const escaped = lines[hoverIndex].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const card = await wb.hoverUntil(new RegExp(`^${escaped}\\s*$`), field, (t) => /KEP-\d+/.test(t), 15_000);
+      const hoverMs = Date.now() - hoverStarted;
+      timings.push(`large file: typed character rendered in ${typeMs} ms; hover on ${field} (line ${hoverIndex + 1}) answered ${hoverMs} ms after the edit`);
+      log(`edit at line ${editIndex + 1} shown in ${typeMs} ms; hover on "${field}" at line ${hoverIndex + 1} in ${hoverMs} ms: ${card.slice(0, 120)}`);
+      await wb.page.waitForTimeout(300);
+      await wb.screenshot('m-large-file-hover-after-edit');
+      assert.ok(hoverMs <= LARGE_HOVER_BOUND_MS, `the hover took ${hoverMs} ms after an edit (bound ${LARGE_HOVER_BOUND_MS} ms)`);
+      await wb.page.mouse.move(1, 1);
+      await wb.runCommand('File: Revert File');
+      await wb.runCommand('View: Close Editor');
+    }),
+  );
+
+  void it('n. without Red Hat YAML: no formatter or outline from KEP Lens, one syntax error report', { timeout: TEST_TIMEOUT_MS }, () =>
+    step('n-no-formatter-outline-syntax', async ({ wb }) => {
+      // 1. Format Document: VS Code has no formatter for YAML (KEP Lens registers none).
+      await wb.openFile('pod-image-volume.yaml');
+      const before = await wb.editorLines();
+      await wb.runCommand('Format Document');
+      let messages: string[] = [];
+      const message = await pollUntil(
+        `VS Code saying there is no formatter for 'yaml' files`,
+        10_000,
+        async () => {
+          messages = [...(await wb.notificationTexts()), ...(await wb.transientMessages())];
+          return messages.find((m) => /no formatter for 'yaml'/i.test(m));
+        },
+        () => JSON.stringify(messages),
+      );
+      log(`Format Document: "${message}"`);
+      await wb.screenshot('n-no-formatter');
+      assert.deepEqual(await wb.editorLines(), before, 'Format Document changed the file');
+      // 2. Outline: no document symbols for YAML from anyone.
+      await wb.runCommand('Explorer: Focus on Outline View');
+      let outline = '';
+      await pollUntil(
+        'the Outline view to say the editor cannot provide outline information',
+        10_000,
+        async () => {
+          outline = await wb.page
+            .$eval('.outline-pane', (e) => ((e as unknown as { textContent: string | null }).textContent ?? '').replace(/\s+/g, ' ').trim())
+            .catch(() => '(no outline pane)');
+          return /cannot provide outline information/i.test(outline) ? true : undefined;
+        },
+        () => outline.slice(0, 400),
+      );
+      log(`Outline: "${outline.slice(0, 120)}"`);
+      await wb.screenshot('n-no-outline');
+      // 3. A YAML syntax error: reported exactly once, by kep-lens (no Red Hat YAML to defer to).
+      const file = 'syntax-error.yaml';
+      await wb.openFile(file);
+      let groups = new Map<string, string[]>();
+      await pollUntil(
+        `a yaml-syntax problem for ${file}`,
+        FEATURE_WAIT_MS,
+        async () => {
+          groups = await wb.problemsByFile();
+          return (groups.get(file) ?? []).some((r) => /yaml-syntax/.test(r)) ? true : undefined;
+        },
+        () => JSON.stringify([...groups.entries()]).slice(0, 1500),
+      );
+      await wb.page.waitForTimeout(1500); // anything else that would report it has had time to
+      groups = await wb.problemsByFile();
+      const rows = groups.get(file) ?? [];
+      log(`problems for ${file}: ${JSON.stringify(rows.map((r) => r.split(' || ')[0]))}`);
+      const syntax = rows.filter((r) => /syntax/i.test(r));
+      assert.equal(syntax.length, 1, `expected one syntax problem, got ${syntax.length}: ${JSON.stringify(syntax)}`);
+      assert.match(syntax[0], /kep-lens/, `the syntax problem is not from kep-lens: ${syntax[0]}`);
+      // No duplicate (same message at the same place) anywhere in the Problems panel.
+      for (const [f, list] of groups) {
+        const keys = list.map((r) => r.split(' || ')[0]);
+        const dupes = keys.filter((k, i) => keys.indexOf(k) !== i);
+        assert.deepEqual(dupes, [], `duplicate problems for ${f}`);
+      }
+      await wb.screenshot('n-syntax-error-once');
     }),
   );
 });

@@ -50,6 +50,7 @@ export interface SuggestRow {
   ariaLabel: string;
   /** codicon class of the row's kind icon (symbol-property, symbol-snippet…). */
   icon: string;
+  focused: boolean;
 }
 
 export interface QuickPickRow {
@@ -255,6 +256,7 @@ export class Workbench {
           label: (el.querySelector('.label-name')?.textContent ?? el.textContent ?? '').trim(),
           ariaLabel: el.getAttribute('aria-label') ?? '',
           icon: (icon?.className ?? '').split(/\s+/).find((c) => c.startsWith('codicon-symbol-')) ?? '',
+          focused: /\bfocused\b/.test(el.className),
         };
       }),
     );
@@ -262,6 +264,23 @@ export class Workbench {
 
   async isSuggestVisible(): Promise<boolean> {
     return this.page.isVisible('.editor-widget.suggest-widget.visible');
+  }
+
+  /** Moves the suggest widget's focus onto the first row satisfying `accept` and accepts it with Enter. */
+  async chooseSuggestion(accept: (row: SuggestRow) => boolean): Promise<SuggestRow> {
+    let rows: SuggestRow[] = [];
+    for (let i = 0; i < 40; i++) {
+      rows = await this.suggestRows();
+      const focused = rows.findIndex((r) => r.focused);
+      const wanted = rows.findIndex(accept);
+      if (wanted >= 0 && focused === wanted) {
+        await this.page.keyboard.press('Enter');
+        return rows[wanted];
+      }
+      await this.page.keyboard.press(wanted >= 0 && wanted < focused ? 'ArrowUp' : 'ArrowDown');
+      await sleep(100);
+    }
+    throw new Error(`no suggestion satisfying the check; rows: ${JSON.stringify(rows.map((r) => r.label))}`);
   }
 
   /** Rows of the Problems panel (opened with Ctrl+Shift+M). */

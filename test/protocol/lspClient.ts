@@ -37,6 +37,8 @@ interface Waiter {
 export class LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   readonly messages: ShowMessageParams[] = [];
+  /** `window/showMessageRequest`s the server sent (answered with null). */
+  readonly messageRequests: ShowMessageParams[] = [];
   readonly logs: string[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
   readonly stderr: string[] = [];
@@ -63,7 +65,11 @@ export class LspClient {
       this.notify();
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
-    connection.onRequest('window/showMessageRequest', () => null);
+    connection.onRequest('window/showMessageRequest', (params: ShowMessageParams) => {
+      this.messageRequests.push(params);
+      this.notify();
+      return null;
+    });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);

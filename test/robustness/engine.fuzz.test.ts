@@ -80,7 +80,8 @@ test('engine fuzz: generated and mutated manifests', (t) => {
       parent = { text, model: modelOf(text) };
     }
     const { text, applied } = mutate(parent.text, rng);
-    const model = exercise(text, rng, stats, `#${i} ${applied.join('+')}`, { previous: parent.model });
+    // Every input is checked against reuse of its parent's model; every other one also against a second fresh parse.
+    const model = exercise(text, rng, stats, `#${i} ${applied.join('+')}`, { previous: parent.model, determinism: i % 2 === 0 });
     chain = model && rng.chance(0.9) ? { text, model } : undefined;
     if (models.size > 2000) models.clear();
   }
@@ -144,11 +145,11 @@ function mergeBomb(): string {
 }
 
 /** Inputs that stress size, depth and repetition, with how to treat each. */
-const pathological: { name: string; make: () => string; options?: ExerciseOptions }[] = [
+const pathological: { name: string; make: () => string; options?: ExerciseOptions; edit?: boolean }[] = [
   { name: 'block nesting: 10,000 levels of compact sequences (- - - …)', make: () => `${pod}spec:\n  containers:\n  ${'- '.repeat(10_000)}x\n` },
   { name: 'block nesting: 10,000 levels of compact sequences at the root', make: () => `${'- '.repeat(10_000)}apiVersion: v1\n` },
   { name: 'block nesting: 2,000 levels of indented maps (2 MB, parsed)', make: () => `${pod}spec:\n${Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} x\n`, options: { determinism: false } },
-  { name: 'block nesting: 10,000 levels of indented maps (50 MB, above the parse cap)', make: () => `${pod}spec:\n${Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n')} x\n`, options: { determinism: false, positions: 2 } },
+  { name: 'block nesting: 10,000 levels of indented maps (50 MB, above the parse cap)', make: () => `${pod}spec:\n${Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n')} x\n`, options: { determinism: false, positions: 2 }, edit: false },
   { name: 'flow nesting: 10,000 levels of sequences', make: () => `${pod}spec:\n  containers: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n` },
   { name: 'flow nesting: 10,000 levels of maps', make: () => `${pod}spec: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n` },
   { name: 'flow nesting: 10,000 unclosed brackets', make: () => `${pod}spec: ${'[{'.repeat(5_000)}\n` },
@@ -162,13 +163,13 @@ const pathological: { name: string; make: () => string; options?: ExerciseOption
   { name: '10,000 removed-API documents', make: () => 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\n---\n'.repeat(10_000), options: { determinism: false } },
   { name: 'a List of 5,000 removed-API items', make: () => `apiVersion: v1\nkind: List\nitems:\n${'  - apiVersion: policy/v1beta1\n    kind: PodDisruptionBudget\n'.repeat(5_000)}`, options: { determinism: false } },
   { name: 'a List of 5,000 removed-API items and one suppression comment', make: () => `apiVersion: v1\nkind: List\nitems:\n  # kep-lens-disable-next-line kep-rule\n${'  - apiVersion: policy/v1beta1\n    kind: PodDisruptionBudget\n'.repeat(5_000)}`, options: { determinism: false } },
-  { name: '10,000 suppression comments', make: () => `${'# kep-lens-disable-next-line kep-rule\n'.repeat(10_000)}apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\n`, options: { determinism: false } },
-  { name: '10,000 directive comments', make: () => `${'# kep-lens: kubernetesVersion=1.30\n'.repeat(10_000)}apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\n`, options: { determinism: false } },
+  { name: '10,000 suppression comments', make: () => `${'# kep-lens-disable-next-line kep-rule\n'.repeat(10_000)}apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\n`, options: { determinism: false }, edit: false },
+  { name: '10,000 directive comments', make: () => `${'# kep-lens: kubernetesVersion=1.30\n'.repeat(10_000)}apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\n`, options: { determinism: false }, edit: false },
   { name: 'a ConfigMap of 50,000 keys (0.8 MB)', make: () => `apiVersion: v1\nkind: ConfigMap\ndata:\n${Array.from({ length: 50_000 }, (_, i) => `  k${i}: v${i}\n`).join('')}`, options: { determinism: false } },
-  { name: 'a Pod followed by 500,000 blank lines', make: () => `${pod}spec:\n  hostUsers: false\n${'\n'.repeat(500_000)}`, options: { determinism: false } },
-  { name: 'a 1 MB flow sequence on one line', make: () => `${pod}spec:\n  containers: [${'{name: a, image: "b:latest"}, '.repeat(35_000)}]\n`, options: { determinism: false } },
+  { name: 'a Pod followed by 500,000 blank lines', make: () => `${pod}spec:\n  hostUsers: false\n${'\n'.repeat(500_000)}`, options: { determinism: false }, edit: false },
+  { name: 'a 0.5 MB flow sequence on one line', make: () => `${pod}spec:\n  containers: [${'{name: a, image: "b:latest"}, '.repeat(17_000)}]\n`, options: { determinism: false } },
   { name: 'a 1 MB line of tabs, CRs and BOMs', make: () => `\uFEFF${pod}spec:\r\n${'\t\r\uFEFF \u2028'.repeat(200_000)}\n`, options: { determinism: false } },
-  { name: '100,000 lines of Helm control structures', make: () => `{{- if .Values.a }}\n${pod}${'{{- if .Values.x }}\n{{- end }}\n'.repeat(50_000)}{{- end }}\n`, options: { determinism: false } },
+  { name: '50,000 lines of Helm control structures', make: () => `{{- if .Values.a }}\n${pod}${'{{- if .Values.x }}\n{{- end }}\n'.repeat(25_000)}{{- end }}\n`, options: { determinism: false } },
   { name: '1 MB of binary junk', make: () => { const r = new Rng(seed); return Buffer.from(Array.from({ length: 1024 * 1024 }, () => r.int(256))).toString('latin1'); }, options: { determinism: false } },
   { name: '1 MB of invalid UTF-8', make: () => { const r = new Rng(seed + 1); return new TextDecoder().decode(Buffer.from(Array.from({ length: 1024 * 1024 }, () => r.pick([0x80, 0xff, 0xc3, 0x3a, 0x0a, 0x20, 0x2d, 0x61])))); }, options: { determinism: false } },
 ];
@@ -178,14 +179,14 @@ for (const input of pathological) {
     const text = input.make();
     const stats = new Stats();
     const started = performance.now();
-    exercise(text, new Rng(seed), stats, input.name, { positions: 4, ...input.options });
-    // Reuse: an edit at the end of the file must not change the findings of what is before it.
-    const model = buildModel(text);
-    const edited = `${text}\n# edited\n`;
-    const editStarted = performance.now();
-    exercise(edited, new Rng(seed + 1), stats, `${input.name} + edit`, { previous: model, positions: 1, determinism: false, settings: defaultSettings });
+    exercise(text, new Rng(seed), stats, input.name, { positions: 4, settings: defaultSettings, ...input.options });
+    // Reuse: an edit at the end of the file must give what a fresh parse gives.
+    if (input.edit ?? text.length < 600_000) {
+      const model = buildModel(text);
+      exercise(`${text}\n# edited\n`, new Rng(seed + 1), stats, `${input.name} + edit`, { previous: model, positions: 1, determinism: false, settings: defaultSettings });
+    }
     const total = performance.now() - started;
-    t.diagnostic(`${(text.length / 1024 / 1024).toFixed(2)} MB; ${(total / 1000).toFixed(2)} s in all (edit ${((performance.now() - editStarted) / 1000).toFixed(2)} s); slowest call ${stats.maxMs.toFixed(0)} ms (${stats.maxWhat})`);
+    t.diagnostic(`${(text.length / 1024 / 1024).toFixed(2)} MB; ${(total / 1000).toFixed(2)} s in all; slowest call ${stats.maxMs.toFixed(0)} ms (${stats.maxWhat})`);
     assert.equal(stats.failures.length, 0, `${input.name}:\n${stats.summary()}`);
   });
 }

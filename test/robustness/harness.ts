@@ -18,6 +18,9 @@ import { excerpt, randomSettings, rangeProblem, type Rng } from './support';
 /** Per-call time limit, in milliseconds. */
 export const callBoundMs = Number(process.env.ROBUSTNESS_CALL_BOUND_MS ?? 2000);
 
+/** Longest acceptable diagnostic message. */
+export const maxMessageLength = 10_000;
+
 export interface Failure {
   /** Stable class of the problem, for de-duplication: `range:completion`, `throw:analyzeModel`… */
   kind: string;
@@ -119,6 +122,8 @@ function findingProblems(findings: readonly FileFinding[], length: number): { ki
     const p = rangeProblem(`finding ${f.code}`, f.start, f.end, length);
     if (p) problems.push({ kind: `range:finding:${f.code}`, detail: `${p} (${f.message.slice(0, 120)})` });
     if (typeof f.message !== 'string' || f.message === '') problems.push({ kind: 'finding:message', detail: `finding ${f.code}: empty message` });
+    // A diagnostic quoting a multi-megabyte value floods the client's problem list and the wire.
+    else if (f.message.length > maxMessageLength) problems.push({ kind: `finding:huge-message:${f.code}`, detail: `finding ${f.code}: message of ${f.message.length} chars (${f.message.slice(0, 80)}…)` });
     for (const fix of f.fixes) {
       for (const e of fix.edits) {
         const q = rangeProblem(`fix "${fix.title}" of ${f.code}`, e.start, e.end, length);

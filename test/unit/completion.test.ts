@@ -282,7 +282,18 @@ describe('completion: keys', () => {
               - port: 80
             ${cursor}
     `);
-    assert.ok(labels(items).includes('trafficDistribution'), labels(items).join(','));
+    assert.ok(labels(items).includes('trafficDistribution'), `no key completions on a blank line after the last List item's content (got: ${labels(items).join(', ') || 'nothing'})`);
+  });
+
+  test('CRLF documents complete like LF ones', () => {
+    const items = complete('apiVersion: v1\r\nkind: Service\r\nspec:\r\n  selector:\r\n    app: web\r\n  <|>\r\n');
+    assert.ok(labels(items).includes('trafficDistribution'));
+  });
+
+  test('the second document of a file completes for its own kind', () => {
+    const items = complete('apiVersion: v1\nkind: Service\nspec:\n  ports: []\n---\napiVersion: apps/v1\nkind: StatefulSet\nspec:\n  <|>\n  replicas: 1\n');
+    assert.ok(labels(items).includes('ordinals'));
+    assert.ok(!labels(items).includes('trafficDistribution'));
   });
 
   test('nothing in a non-Kubernetes document', () => {

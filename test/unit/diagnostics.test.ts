@@ -230,6 +230,14 @@ describe('diagnostics: fields', () => {
     assert.deepEqual(analyze(text, '1.29'), []);
   });
 
+  test('flow-style maps, quoted keys and anchors are checked like block style', () => {
+    for (const text of [
+      'apiVersion: v1\nkind: Pod\nspec: {volumes: [{name: x, cephfs: {}}]}\n',
+      'apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n    - name: x\n      "cephfs": {}\n',
+      'apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n    - &v\n      name: x\n      cephfs: {}\n',
+    ]) assert.deepEqual(analyze(text, '1.31').map((f) => f.code), ['removed-field'], text);
+  });
+
   test('templated values are not judged', () => {
     const text = 'apiVersion: v1\nkind: Service\nspec:\n  trafficDistribution: "{{ .Values.td }}"\n';
     none(text, analyze(text, '1.31'), 'invalid-value');
@@ -516,6 +524,11 @@ describe('diagnostics: suppression comments', () => {
   test('a -- reason after the codes is not read as codes', () => {
     const text = `# kep-lens-disable removed-api -- migrating next sprint, see ticket 42\n${pdbV1beta1}`;
     assert.deepEqual(analyze(text, '1.31'), []);
+  });
+
+  test('a next-line suppression in a later document silences only that document\'s line', () => {
+    const text = `${pdbV1beta1}---\n# kep-lens-disable-next-line removed-api\n${pdbV1beta1}`;
+    assert.deepEqual(analyze(text, '1.31').map((f) => [f.document, f.code]), [[0, 'removed-api']]);
   });
 
   test('# kep-lens-disable removed-api silences removed-api in the document', () => {

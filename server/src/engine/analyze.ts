@@ -17,6 +17,7 @@ import {
   kepUrl,
   pathIndexFor,
   rulesApplyAt,
+  servedVersionsOf,
   splitPath,
   valueStatusAt,
   valuesAreExhaustive,
@@ -88,8 +89,11 @@ function checkApiVersion(resource: Resource, chunk: ParsedChunk, target: Target,
   const lifecycle = status.lifecycle;
   const replacement = lifecycle?.replacement ?? status.preferred;
   const subject = `${code(resource.apiVersion)} ${resource.kind}`;
+  // A replacement that does not serve this kind (ResourceClass → DeviceClass) is a rewrite, not an apiVersion change.
+  const served = servedVersionsOf(resource.kind);
+  const replacementServesKind = !replacement || served.length === 0 || served.some((gv) => gv.groupVersion === replacement);
   const fixes = (): Fix[] => {
-    if (!lifecycle || !replacement) return [];
+    if (!lifecycle || !replacement || !replacementServesKind) return [];
     const edits = migrateApiVersion(chunk.text, resource, lifecycle, replacement);
     return edits ? [{ title: `Change apiVersion to ${replacement}${lifecycle.dropIn ? '' : ' and migrate fields'}`, edits, isPreferred: true }] : [];
   };
@@ -340,7 +344,8 @@ function ruleBroken(rule: Rule, visit: IndexedVisit, ctx: VisitContext): { broke
     case 'sameValue': {
       const a = scalarText(at(check.path)?.node);
       const b = scalarText(at(check.otherPath)?.node);
-      return { broken: a !== b };
+      // Only two written values can disagree; a missing one takes its default, which the rule does not judge.
+      return { broken: a !== undefined && b !== undefined && !isTemplated(a) && !isTemplated(b) && a !== b };
     }
     case 'mountNotOfVolumeSource': {
       const mountName = parent ? scalarText(nodeAtPath(parent, ['name'])?.node) : undefined;

@@ -163,11 +163,13 @@ function podTemplateLabelKeys(resource: Resource | undefined, path: readonly str
 function resourceForCursor(ctx: CursorContext, relativeOffset: number): Resource | undefined {
   const chunk = ctx.model.chunks[ctx.chunkIndex]?.chunk;
   if (!chunk) return undefined;
+  // List items follow each other: the cursor belongs to the last item that starts before it
+  // (a blank line after an item's last field is still that item's).
   let best: Resource | undefined;
   for (const resource of chunk.resources) {
-    const range = resource.node.range;
+    const start = resource.node.range?.[0];
     if (resource.prefix.length === 0) best ??= resource;
-    else if (range && relativeOffset >= range[0] && relativeOffset <= range[2]) best = resource;
+    else if (start !== undefined && start <= relativeOffset && (best === undefined || best.prefix.length === 0 || (best.node.range?.[0] ?? -1) < start)) best = resource;
   }
   return best;
 }

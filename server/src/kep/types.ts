@@ -213,7 +213,7 @@ export type RuleCheck =
    * mount refers (by `name`) to a pod volume that has the key `volumeSource`.
    */
   | { type: 'mountNotOfVolumeSource'; volumeSource: string }
-  /** Scalars at `path` and `otherPath` are equal (both absent counts as equal). */
+  /** Scalars at `path` and `otherPath` are equal when both are written. */
   | { type: 'sameValue'; path: string; otherPath: string }
   /** Always reported while the rule applies: a reminder (immutability and the like). */
   | { type: 'always' };

@@ -4,7 +4,7 @@
  * with per-folder scopes), else taken from `initializationOptions` and
  * `didChangeConfiguration` (Neovim, Helix, Emacs).
  */
-import { DidChangeConfigurationNotification, type Connection, type InitializeParams } from 'vscode-languageserver';
+import { DidChangeConfigurationNotification, MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver';
 import { defaultSettings, isRecord, readSettings, type EngineSettings } from '../engine/target';
 
 /** What a client may put in `initializationOptions`. */
@@ -73,7 +73,8 @@ export class SettingsStore {
     for (const problem of problems) {
       if (this.reported.has(problem.message)) continue;
       this.reported.add(problem.message);
-      void this.connection.window.showWarningMessage(`KEP Lens: ${problem.message}`);
+      // A notification, not a request: nothing for the user to answer.
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `KEP Lens: ${problem.message}` });
     }
     const diagnostics = isRecord(section) && isRecord(section.diagnostics) ? section.diagnostics : {};
     return { settings, enabled: diagnostics.enable !== false };

@@ -434,13 +434,13 @@ export const alphaAndRemovalEnhancements: Enhancement[] = [
     sig: 'node',
     category: 'alpha',
     summary:
-      'A kubelet CPU manager option for the static policy that spreads a container\'s exclusive CPUs over as many physical cores as possible rather than filling both hyperthreads of a core first. It helps workloads that suffer when sibling threads compete for one core.',
+      'With the static CPU manager policy, this kubelet option hands a container its exclusive CPUs one per physical core where it can, instead of taking both hyperthreads of a core before moving to the next. It helps workloads that suffer when sibling threads compete for one core.',
     watchOut: [
       'Only works with cpuManagerPolicy: static, and only for Guaranteed pods that request whole CPUs.',
       'It is an alpha option: the kubelet also needs the CPUManagerPolicyAlphaOptions gate (off by default), besides CPUManagerPolicyOptions (beta, on).',
       'Cannot be combined with full-pcpus-only or distribute-cpus-across-numa.',
       'Changing CPU manager options on an existing node usually means draining it and deleting the kubelet cpu_manager_state file before restarting.',
-      'The 1.31 changelog names it by an internal identifier (SpreadPhysicalCPUsPreferredOption); the option string users write is distribute-cpus-across-cores.',
+      'Release notes call it SpreadPhysicalCPUsPreferredOption, the constant in the kubelet code; in configuration you write distribute-cpus-across-cores.',
     ],
     stages: [
       {
@@ -1133,7 +1133,7 @@ export const alphaAndRemovalEnhancements: Enhancement[] = [
       'The field is immutable: pick the manager at creation time.',
       'Any value other than kubernetes.io/job-controller means the built-in controller will never create pods for that Job; if no external controller acts, the Job just sits there.',
       'Value must be a domain-prefixed path (example.com/name) of at most 63 characters.',
-      'Despite the KEP title, it is a spec field, not a label.',
+      'The KEP title speaks of a label, but what shipped is the field spec.managedBy.',
     ],
     stages: [
       { stage: 'alpha', from: '1.30', to: '1.31' },

@@ -1019,6 +1019,19 @@ export const currentApiVersions: { kind: string; groupVersions: { groupVersion: 
       { groupVersion: 'node.k8s.io/v1beta1', since: '1.13', until: '1.24' },
     ],
   },
+  // Review and request kinds (created, not stored); served since long before the data's horizon.
+  ...(['SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview'] as const).map((kind) => ({
+    kind,
+    groupVersions: [{ groupVersion: 'authorization.k8s.io/v1' }],
+  })),
+  { kind: 'TokenRequest', groupVersions: [{ groupVersion: 'authentication.k8s.io/v1' }] },
+  {
+    kind: 'PodSchedulingContext',
+    groupVersions: [
+      { groupVersion: 'resource.k8s.io/v1alpha3', since: '1.31', until: '1.31' },
+      { groupVersion: 'resource.k8s.io/v1alpha2', since: '1.27', until: '1.30' },
+    ],
+  },
   {
     kind: 'Lease',
     groupVersions: [

@@ -1902,7 +1902,7 @@ export const stableAndBetaEnhancements: Enhancement[] = [
     category: 'beta',
     summary:
       'kubectl exec, attach, cp and port-forward talk to the API server over WebSockets instead of the deprecated SPDY protocol. ' +
-      'In 1.31 port-forward over WebSockets becomes on by default on both kubectl and the API server.',
+      'From 1.31 the WebSocket transport is the default for port-forward too, on the kubectl side and on the API server side.',
     watchOut: [
       'Proxies, load balancers or gateways in front of the API server must allow WebSocket upgrades, or exec/port-forward break after upgrading kubectl.',
       'Opt out on the client with KUBECTL_PORT_FORWARD_WEBSOCKETS=false or KUBECTL_REMOTE_COMMAND_WEBSOCKETS=false.',
@@ -2286,7 +2286,7 @@ export const stableAndBetaEnhancements: Enhancement[] = [
     sig: 'network',
     category: 'beta',
     summary:
-      'Service ClusterIP ranges become API objects (ServiceCIDR) and every allocated ClusterIP is recorded as an IPAddress object. ' +
+      'The ranges Services take ClusterIPs from are described by ServiceCIDR objects, and each ClusterIP handed out is tracked by its own IPAddress object. ' +
       'Administrators can add or remove Service IP ranges at runtime instead of restarting the API server with a new --service-cluster-ip-range.',
     watchOut: [
       'In 1.31 the gate is beta but off, and the networking.k8s.io/v1beta1 API must be enabled with --runtime-config as well.',
