@@ -23,9 +23,9 @@ import { analyzeModel } from './engine/analyze';
 import type { EngineSettings } from './engine/target';
 import { enhancementsByCategory, findEnhancement, stageAt } from './kep/catalog';
 import { releaseVersion, supportedVersions } from './kep/versions';
-import { quickFixes, fixAll, fixAllKind, enableGateCommand } from './features/codeActions';
+import { quickFixes, fixAll, fixAllKind, fixAllOfKind, enableGateCommand } from './features/codeActions';
 import { completionsAt, type CompletionKind } from './features/completion';
-import { toDiagnostic } from './features/diagnostics';
+import { diagnosticSource, toDiagnostic } from './features/diagnostics';
 import { documentInfo } from './features/documentInfo';
 import { hoverAt } from './features/hover';
 import { documentLinks } from './features/links';
@@ -150,6 +150,9 @@ connection.onCodeAction(guard(connection, 'codeAction', [] as CodeAction[], asyn
   const actions: CodeAction[] = [];
   if (!only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) {
     actions.push(...quickFixes(document, params.context.diagnostics, { clientCommands }));
+    if (params.context.diagnostics.some((d) => d.source === diagnosticSource)) {
+      actions.push(...fixAllOfKind(document, params.context.diagnostics, analyzeModel(models.get(document), await settingsFor(document.uri))));
+    }
   }
   if (only?.some((k) => fixAllKind.startsWith(k))) {
     const all = fixAll(document, analyzeModel(models.get(document), await settingsFor(document.uri)));

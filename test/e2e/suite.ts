@@ -674,6 +674,8 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
       for (const s of ['Graduated to stable', 'Beta', 'Alpha']) {
         assert.ok(separators.includes(s), `no "${s}" separator in the quick pick; separators seen: ${JSON.stringify(separators)}`);
       }
+      const order = ['Graduated to stable', 'Beta', 'Alpha', 'Deprecations', 'Removals'].filter((s) => separators.includes(s));
+      assert.deepEqual(separators.filter((s) => order.includes(s)), order, `separators out of order: ${JSON.stringify(separators)}`);
       const picked = await wb.pickQuickItem('KEP-4639', (r) => r.label === 'KEP-4639');
       log(`picked ${picked.label} — ${picked.description}`);
       const title = 'OCI images as VolumeSource';
@@ -814,15 +816,45 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
         () => JSON.stringify(lines),
       );
       assert.equal(lines[0], 'apiVersion: v1', `the snippet did not replace the typed prefix: ${JSON.stringify(lines.slice(0, 3))}`);
-      // The language server has seen the new text once it calls the file a Kubernetes manifest.
-      await waitForStatusBar(wb, `K8s ${KUBERNETES_VERSION}`);
-      await wb.page.waitForTimeout(1500);
+      // The language server has the new text once it answers a hover on the inserted field.
+      const card = await wb.hoverUntil(/^\s+trafficDistribution: PreferClose/, 'trafficDistribution', (t) => t.includes('KEP-4444'), FEATURE_WAIT_MS);
+      log(`hover on the inserted trafficDistribution: ${card.slice(0, 100)}`);
+      await wb.page.mouse.move(1, 1);
+      await wb.page.waitForTimeout(1500); // diagnostics follow the change
       const rows = (await wb.problemsByFile()).get(file) ?? [];
       log(`problems for ${file}: ${JSON.stringify(rows)}`);
       const kepLensErrors = rows.filter((r) => /kep-lens/.test(r) && /^Error/.test(r));
       assert.deepEqual(kepLensErrors, [], `KEP Lens reports errors on the snippet's Service`);
       await wb.screenshot('k-snippet-inserted');
-      await wb.runCommand('File: Revert File');
+    }),
+  );
+
+  void it('k2. after the snippet turns the empty file into a Service, the status bar shows the version', { timeout: TEST_TIMEOUT_MS }, () =>
+    step('k2-status-bar-after-insert', async ({ wb }) => {
+      const file = 'new-manifest.yaml';
+      const lines = await wb.editorLines();
+      assert.ok(
+        (await wb.tabTitles()).some((t) => t.startsWith(file)) && lines.includes('kind: Service'),
+        `needs check k's inserted Service in ${file}; the editor shows ${JSON.stringify(lines.slice(0, 3))}`,
+      );
+      try {
+        const shown = await waitForStatusBar(wb, `K8s ${KUBERNETES_VERSION}`).catch(() => undefined);
+        if (!shown) {
+          // Say whether the item is merely stale: switch editors and come back.
+          const statusBar = JSON.stringify((await wb.statusBarTexts()).filter((t) => t));
+          await wb.screenshot('k2-no-status-bar-item');
+          await wb.openFile('service.yaml');
+          await wb.openFile(file);
+          const after = await waitForStatusBar(wb, `K8s ${KUBERNETES_VERSION}`).catch(() => undefined);
+          assert.fail(
+            `no "K8s ${KUBERNETES_VERSION}" status bar item ${FEATURE_WAIT_MS / 1000}s after the snippet made ${file} a Kubernetes manifest ` +
+              `(status bar: ${statusBar}); after switching to service.yaml and back it ${after ? `shows "${after}"` : 'still does not show'}`,
+          );
+        }
+        log(`status bar: "${shown}"`);
+      } finally {
+        await wb.runCommand('File: Revert File');
+      }
     }),
   );
 
@@ -938,7 +970,6 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
       }
       if (editIndex < 0) editIndex = hoverIndex - 1;
       const field = fieldRe.exec(lines[hoverIndex])?.[1] ?? '';
-      await wb.gotoLine(hoverIndex + 1, 1); // scrolls it into the middle of the viewport
       await wb.gotoLine(editIndex + 1, 1);
       await wb.page.keyboard.press('End');
       const typed = Date.now();
@@ -946,11 +977,15 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
       const editedLine = `${lines[editIndex]}x`;
       await pollUntil('the typed character on screen', 5_000, async () => ((await wb.editorLines()).includes(editedLine) ? true : undefined));
       const typeMs = Date.now() - typed;
+      // Ctrl+G puts the hover line in view (the Problems panel leaves the editor short).
+      await wb.gotoLine(hoverIndex + 1, 1);
       const hoverStarted = Date.now();
       const escaped = lines[hoverIndex].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const card = await wb.hoverUntil(new RegExp(`^${escaped}\\s*$`), field, (t) => /KEP-\d+/.test(t), 15_000);
       const hoverMs = Date.now() - hoverStarted;
-      timings.push(`large file: typed character rendered in ${typeMs} ms; hover on ${field} (line ${hoverIndex + 1}) answered ${hoverMs} ms after the edit`);
+      timings.push(
+        `large file: typed character rendered in ${typeMs} ms; hover on ${field} (line ${hoverIndex + 1}) answered in ${hoverMs} ms (${Date.now() - typed} ms after the keystroke)`,
+      );
       log(`edit at line ${editIndex + 1} shown in ${typeMs} ms; hover on "${field}" at line ${hoverIndex + 1} in ${hoverMs} ms: ${card.slice(0, 120)}`);
       await wb.page.waitForTimeout(300);
       await wb.screenshot('m-large-file-hover-after-edit');
@@ -972,13 +1007,15 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
         `VS Code saying there is no formatter for 'yaml' files`,
         10_000,
         async () => {
-          messages = [...(await wb.notificationTexts()), ...(await wb.transientMessages())];
+          messages = [...(await wb.dialogTexts()), ...(await wb.notificationTexts()), ...(await wb.transientMessages())];
           return messages.find((m) => /no formatter for 'yaml'/i.test(m));
         },
         () => JSON.stringify(messages),
       );
       log(`Format Document: "${message}"`);
       await wb.screenshot('n-no-formatter');
+      await wb.page.keyboard.press('Escape'); // "Cancel" rather than "Install Formatter..."
+      await pollUntil('the dialog to close', 5_000, async () => ((await wb.dialogTexts()).length === 0 ? true : undefined));
       assert.deepEqual(await wb.editorLines(), before, 'Format Document changed the file');
       // 2. Outline: no document symbols for YAML from anyone.
       await wb.runCommand('Explorer: Focus on Outline View');

@@ -25,6 +25,7 @@ interface DomElement extends DomNode {
   style: { top: string };
   getAttribute(name: string): string | null;
   getBoundingClientRect(): DomRect;
+  getClientRects(): ArrayLike<DomRect>;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
 }
@@ -325,7 +326,7 @@ export class Workbench {
   /** Closes hovers, menus and widgets that would block clicks elsewhere. */
   async dismissOverlays(): Promise<void> {
     for (let i = 0; i < 3; i++) {
-      if (!(await this.page.isVisible('.context-view-pointerBlock, .action-widget, .editor-widget.suggest-widget.visible, .quick-input-widget'))) return;
+      if (!(await this.page.isVisible('.context-view-pointerBlock, .action-widget, .editor-widget.suggest-widget.visible, .quick-input-widget, .monaco-dialog-box'))) return;
       await this.page.keyboard.press('Escape');
       await sleep(100);
     }
@@ -357,6 +358,8 @@ export class Workbench {
     if (!(await this.isQuickInputVisible())) return [];
     return this.page.$$eval(QUICK_ROWS, (els) =>
       els
+        // Rows of lists the widget keeps hidden (a previous picker's) are not part of this one.
+        .filter((e) => (e as unknown as DomElement).getClientRects().length > 0)
         .map((e) => {
           const el = e as unknown as DomElement;
           const text = (sel: string): string => (el.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -455,6 +458,13 @@ export class Workbench {
   /** Notification toasts and their messages (notifications open in the bottom right). */
   async notificationTexts(): Promise<string[]> {
     return this.page.$$eval('.notification-toast .notification-list-item-message, .notifications-center .notification-list-item-message', (els) =>
+      els.map((e) => ((e as unknown as DomElement).textContent ?? '').replace(/\s+/g, ' ').trim()),
+    );
+  }
+
+  /** Messages of open modal dialogs (e.g. "There is no formatter for 'yaml' files installed."). */
+  async dialogTexts(): Promise<string[]> {
+    return this.page.$$eval('.monaco-dialog-box .dialog-message-text', (els) =>
       els.map((e) => ((e as unknown as DomElement).textContent ?? '').replace(/\s+/g, ' ').trim()),
     );
   }

@@ -46,13 +46,35 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
   return actions;
 }
 
-/** One action applying every preferred fix of the file that does not collide with another. */
-export function fixAll(document: TextDocument, findings: readonly FileFinding[]): CodeAction | undefined {
+/** The preferred fixes of `findings`, skipping any whose edits would collide with one already taken. */
+function preferredEdits(findings: readonly FileFinding[]): { edits: TextEdit[]; count: number } {
   const edits: TextEdit[] = [];
+  let count = 0;
   for (const finding of findings) {
     const preferred = finding.fixes.find((f) => f.isPreferred);
-    if (preferred && editsAreDisjoint([...edits, ...preferred.edits])) edits.push(...preferred.edits);
+    if (preferred && editsAreDisjoint([...edits, ...preferred.edits])) {
+      edits.push(...preferred.edits);
+      count++;
+    }
   }
+  return { edits, count };
+}
+
+/** One action applying every preferred fix of the file that does not collide with another. */
+export function fixAll(document: TextDocument, findings: readonly FileFinding[]): CodeAction | undefined {
+  const { edits } = preferredEdits(findings);
   if (edits.length === 0) return undefined;
   return { title: 'Fix all KEP Lens problems in this file', kind: fixAllKind, edit: workspaceEdit(document, edits) };
+}
+
+/** "Fix all N `code` problems in this file", for each code of the request that has more than one fix in the file. */
+export function fixAllOfKind(document: TextDocument, diagnostics: readonly Diagnostic[], findings: readonly FileFinding[]): CodeAction[] {
+  const codes = new Set(diagnostics.filter((d) => d.source === diagnosticSource).map((d) => String(d.code)));
+  const actions: CodeAction[] = [];
+  for (const code of codes) {
+    const { edits, count } = preferredEdits(findings.filter((f) => f.code === code));
+    if (count < 2) continue;
+    actions.push({ title: `Fix all ${count} ${code} problems in this file`, kind: CodeActionKind.QuickFix, edit: workspaceEdit(document, edits) });
+  }
+  return actions;
 }
