@@ -20,7 +20,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeModel } from './engine/analyze';
-import type { EngineSettings } from './engine/target';
+import { defaultSettings, type EngineSettings } from './engine/target';
+import { buildModel } from './manifest/model';
+import { primingManifest } from './engine/priming';
 import { enhancementsByCategory, findEnhancement, stageAt } from './kep/catalog';
 import { releaseVersion, supportedVersions } from './kep/versions';
 import { quickFixes, fixAll, fixAllKind, fixAllOfKind, enableGateCommand } from './features/codeActions';
@@ -94,15 +96,31 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-connection.onInitialized(() => settingsStore.listen());
+connection.onInitialized(() => {
+  settingsStore.listen();
+  // Run the parser and the checks once on a small manifest while the editor is still opening files,
+  // so the user's first document is not also the engine's cold start.
+  setTimeout(() => analyzeModel(buildModel(primingManifest), defaultSettings), 0);
+});
 
 settingsStore.onChange(() => {
   for (const document of documents.all()) validation.schedule(document.uri, 0);
 });
 
-documents.onDidOpen((e) => validation.schedule(e.document.uri, 0));
-documents.onDidChangeContent((e) => validation.schedule(e.document.uri));
+// TextDocuments reports an open as a content change too; the open must not wait for the typing debounce.
+const justOpened = new Set<string>();
+documents.onDidOpen((e) => justOpened.add(e.document.uri));
+documents.onDidChangeContent((e) => {
+  const uri = e.document.uri;
+  validation.schedule(uri, justOpened.delete(uri) ? 0 : debounceFor(e.document.getText().length));
+});
+
+/** Typing pause before re-checking: a few milliseconds for small files, more for large ones. */
+function debounceFor(length: number): number {
+  return Math.min(150, 15 + Math.round(length / 50_000));
+}
 documents.onDidClose((e) => {
+  justOpened.delete(e.document.uri);
   validation.cancel(e.document.uri);
   models.delete(e.document.uri);
   settingsStore.forget(e.document.uri);

@@ -464,7 +464,7 @@ export class Workbench {
 
   /** Messages of open modal dialogs (e.g. "There is no formatter for 'yaml' files installed."). */
   async dialogTexts(): Promise<string[]> {
-    return this.page.$$eval('.monaco-dialog-box .dialog-message-text', (els) =>
+    return this.page.$$eval('.monaco-dialog-box .dialog-message-container .dialog-message', (els) =>
       els.map((e) => ((e as unknown as DomElement).textContent ?? '').replace(/\s+/g, ' ').trim()),
     );
   }

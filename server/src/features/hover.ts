@@ -20,11 +20,17 @@ export interface HoverResult {
 
 /** The document of a file holding `offset`. */
 export function chunkAt(model: ManifestModel, offset: number): { index: number; start: number } | undefined {
-  let found: { index: number; start: number } | undefined;
-  model.chunks.forEach(({ start }, index) => {
-    if (start <= offset) found = { index, start };
-  });
-  return found;
+  const { chunks } = model;
+  if (chunks.length === 0 || offset < (chunks[0]?.start ?? 0)) return undefined;
+  // Binary search: files with thousands of documents are hovered on every mouse move.
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((chunks[mid]?.start ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { index: low, start: chunks[low]?.start ?? 0 };
 }
 
 function cardForFact(fact: Fact, location: Location, target: CardTarget, key: string): string | undefined {
