@@ -462,9 +462,9 @@ export class Workbench {
     );
   }
 
-  /** Messages of open modal dialogs (e.g. "There is no formatter for 'yaml' files installed."). */
+  /** Message and detail of open modal dialogs (e.g. "There is no formatter for 'yaml' files installed."). */
   async dialogTexts(): Promise<string[]> {
-    return this.page.$$eval('.monaco-dialog-box .dialog-message-container .dialog-message', (els) =>
+    return this.page.$$eval('.monaco-dialog-box .dialog-message-container', (els) =>
       els.map((e) => ((e as unknown as DomElement).textContent ?? '').replace(/\s+/g, ' ').trim()),
     );
   }

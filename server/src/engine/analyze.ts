@@ -30,7 +30,7 @@ import type { AllowedValue, Enhancement, Rule } from '../kep/types';
 import { compareVersions } from '../kep/versions';
 import { isTemplated, type ManifestModel, type ParsedChunk, type Resource } from '../manifest/model';
 import { nodeAtConcretePath, nodeAtPath, scalarText, stringItems, walkIndexed, type ConcretePath, type IndexedVisit } from '../manifest/paths';
-import { insertCommentAbove, lineStart, removePair, setAtPath, type TextEdit } from '../manifest/edits';
+import { insertCommentAbove, removePair, setAtPath, type TextEdit } from '../manifest/edits';
 import { migrateAnnotation, migrateApiVersion } from './migrations';
 import { directivesIn, diagnosticCodes, type Directive, isDiagnosticCode, resolveTarget, targetKey, type DiagnosticCode, type EngineSettings, type Target } from './target';
 import { featureGateFlags } from './gateFlags';
@@ -70,8 +70,24 @@ function rangeOf(node: { range?: [number, number, number] | null } | null | unde
   return node?.range ? [node.range[0], node.range[1]] : undefined;
 }
 
+/** Inline code for messages; absurdly long values are cut so a message stays readable. */
 function code(text: string): string {
-  return `\`${text}\``;
+  return `\`${clip(text)}\``;
+}
+
+function clip(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
+
+/** Values longer than this are tested by their first part: no real field value comes near it, and regular expressions recurse on length. */
+const maxTestedLength = 10_000;
+
+function safeTest(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(pattern).test(text.length > maxTestedLength ? text.slice(0, maxTestedLength) : text);
+  } catch {
+    return false;
+  }
 }
 
 function gateAdvice(gate: GateState, version: string): string {
@@ -339,7 +355,7 @@ function ruleBroken(rule: Rule, visit: IndexedVisit, ctx: VisitContext): { broke
       const text = scalarText(found?.node);
       if (text === undefined || isTemplated(text)) return { broken: false };
       if (check.unlessPresent && at(check.unlessPresent)?.pair) return { broken: false };
-      return { broken: new RegExp(check.pattern).test(text), at: isScalar(found?.node) ? found?.node : undefined };
+      return { broken: safeTest(check.pattern, text), at: isScalar(found?.node) ? found?.node : undefined };
     }
     case 'sameValue': {
       const a = scalarText(at(check.path)?.node);
@@ -390,7 +406,7 @@ function checkRules(rules: readonly RuleRef[], visit: IndexedVisit, ctx: VisitCo
     if (!range) continue;
     const value = scalarText(result.at ?? visit.value) ?? '';
     ctx.out.push(finding({ start: range[0], end: range[1], code: 'kep-rule', severity: rule.severity, url: kepUrl(enhancement), enhancementId: enhancement.id,
-      fixes: ruleFixes(rule, visit, ctx), message: `${rule.message.replace(/\{value\}/g, value)} (${enhancementLabel(enhancement)})` }));
+      fixes: ruleFixes(rule, visit, ctx), message: `${rule.message.replace(/\{value\}/g, clip(value))} (${enhancementLabel(enhancement)})` }));
   }
 }
 
@@ -456,7 +472,7 @@ function suppressionsOf(chunk: ParsedChunk): Suppressions {
     }
     const set = codes.length > 0 ? codes : ['*'];
     if (match[1]) {
-      const line = nextContentLine(chunk.text, comment.offset);
+      const line = nextContentLine(linesOf(chunk), comment.offset);
       const existing = result.lines.get(line) ?? new Set<string>();
       for (const c of set) existing.add(c);
       result.lines.set(line, existing);
@@ -467,33 +483,55 @@ function suppressionsOf(chunk: ParsedChunk): Suppressions {
   return result;
 }
 
-/** Zero-based line of the first non-comment, non-blank line after `offset`. */
-function nextContentLine(text: string, offset: number): number {
-  let line = lineNumberAt(text, offset) + 1;
-  let position = text.indexOf('\n', offset);
-  while (position !== -1) {
-    const next = text.indexOf('\n', position + 1);
-    const content = text.slice(position + 1, next === -1 ? text.length : next).trim();
-    if (content !== '' && !content.startsWith('#')) return line;
-    if (next === -1) break;
-    position = next;
-    line++;
+/** Line starts of a document and, per line, the first content line at or after it; built once per document. */
+interface ChunkLines {
+  starts: number[];
+  nextContent: number[];
+}
+
+const chunkLines = new WeakMap<ParsedChunk, ChunkLines>();
+
+function linesOf(chunk: ParsedChunk): ChunkLines {
+  let lines = chunkLines.get(chunk);
+  if (lines) return lines;
+  const text = chunk.text;
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const nextContent = new Array<number>(starts.length);
+  let next = starts.length;
+  for (let line = starts.length - 1; line >= 0; line--) {
+    const content = text.slice(starts[line], (starts[line + 1] ?? text.length + 1) - 1).trim();
+    if (content !== '' && !content.startsWith('#')) next = line;
+    nextContent[line] = next;
   }
-  return line;
+  lines = { starts, nextContent };
+  chunkLines.set(chunk, lines);
+  return lines;
 }
 
-function lineNumberAt(text: string, offset: number): number {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+function lineNumberAt(lines: ChunkLines, offset: number): number {
+  let low = 0;
+  let high = lines.starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((lines.starts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
-function suppressed(f: Finding, text: string, s: Suppressions, target: Target): boolean {
+/** Zero-based line of the first non-comment, non-blank line after the one holding `offset`. */
+function nextContentLine(lines: ChunkLines, offset: number): number {
+  const line = lineNumberAt(lines, offset) + 1;
+  return lines.nextContent[line] ?? line;
+}
+
+function suppressed(f: Finding, chunk: ParsedChunk, s: Suppressions, target: Target): boolean {
   if (target.disabledCodes.has(f.code)) return true;
   if (f.code === 'unknown-suppression') return false;
   if (s.document.has('*') || s.document.has(f.code)) return true;
   if (s.lines.size === 0) return false;
-  const codes = s.lines.get(lineNumberAt(text, f.start));
+  const codes = s.lines.get(lineNumberAt(linesOf(chunk), f.start));
   return !!codes && (codes.has('*') || codes.has(f.code));
 }
 
@@ -523,7 +561,7 @@ export function analyzeChunk(chunk: ParsedChunk, target: Target): Finding[] {
     raw.push(finding({ code: 'yaml-syntax', severity: 'information', start: 0, end: 0, message: `KEP Lens could not analyse this document: ${String(error)}` }));
   }
   const suppressions = suppressionsOf(chunk);
-  const findings = [...raw, ...suppressions.problems].filter((f) => !suppressed(f, chunk.text, suppressions, target));
+  const findings = [...raw, ...suppressions.problems].filter((f) => !suppressed(f, chunk, suppressions, target));
   for (const { comment, directive } of directivesIn(chunk.comments)) {
     for (const problem of directive.problems) {
       findings.push(finding({ code: 'invalid-directive', severity: 'warning', start: comment.offset, end: comment.offset + comment.text.length + 1, message: problem }));
@@ -568,11 +606,7 @@ function computeTargets(model: ManifestModel, settings: EngineSettings): Target[
 
 /** A comment that comes before the document's first content line. */
 function isHeaderComment(chunk: ParsedChunk, offset: number): boolean {
-  const before = chunk.text.slice(0, lineStart(chunk.text, offset));
-  return before.split('\n').every((line) => {
-    const t = line.trim();
-    return t === '' || t.startsWith('#') || t === '---' || t.startsWith('%');
-  });
+  return offset < chunk.headerEnd;
 }
 
 export interface FileFinding extends Finding {

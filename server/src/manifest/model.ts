@@ -18,6 +18,8 @@ export interface ParsedChunk {
   readonly templated: boolean;
   /** `# kep-lens:` directive lines and suppression comments, pre-scanned. */
   readonly comments: readonly CommentLine[];
+  /** Offset where the document's content starts; comments before it are its header. */
+  readonly headerEnd: number;
 }
 
 /** A Kubernetes object inside a document. */
@@ -86,8 +88,12 @@ function onlyDirectivesOrBlank(text: string, from: number, to: number): boolean 
 export function parseChunk(text: string): ParsedChunk {
   const templated = text.includes('{{');
   const comments = scanComments(text);
+  const headerEnd = headerEndOf(text);
   if (text.length > maxDocumentLength) {
-    return { text, doc: undefined, resources: [], templated, comments, syntaxError: { message: `Document is larger than ${maxDocumentLength / 1024 / 1024} MB; KEP Lens does not analyse it.`, offset: 0, length: 0 } };
+    return { text, doc: undefined, resources: [], templated, comments, headerEnd, syntaxError: { message: `Document is larger than ${maxDocumentLength / 1024 / 1024} MB; KEP Lens does not analyse it.`, offset: 0, length: 0 } };
+  }
+  if (nestingTooDeep(text)) {
+    return { text, doc: undefined, resources: [], templated, comments, headerEnd, syntaxError: { message: `Document is nested more than ${maxNesting} levels deep; KEP Lens does not analyse it.`, offset: 0, length: 0 } };
   }
   let doc: Document.Parsed;
   try {
@@ -95,13 +101,14 @@ export function parseChunk(text: string): ParsedChunk {
   } catch (error) {
     // The parser recurses on nesting; pathological depth surfaces as a RangeError.
     const message = error instanceof RangeError ? 'Document is nested too deeply to analyse.' : `Document could not be parsed: ${String(error)}`;
-    return { text, doc: undefined, resources: [], templated, comments, syntaxError: { message, offset: 0, length: 0 } };
+    return { text, doc: undefined, resources: [], templated, comments, headerEnd, syntaxError: { message, offset: 0, length: 0 } };
   }
   const first = doc.errors[0];
-  const syntaxError = first
-    ? { message: first.message.split('\n')[0] ?? first.message, offset: first.pos[0], length: Math.max(0, first.pos[1] - first.pos[0]) }
-    : undefined;
-  return { text, doc, resources: resourcesOf(doc), templated, comments, syntaxError };
+  // The parser may place an error one past the end (an unterminated quote); keep it inside the text.
+  const errorStart = first ? Math.min(Math.max(0, first.pos[0]), text.length) : 0;
+  const errorEnd = first ? Math.min(Math.max(errorStart, first.pos[1]), text.length) : 0;
+  const syntaxError = first ? { message: first.message.split('\n')[0] ?? first.message, offset: errorStart, length: errorEnd - errorStart } : undefined;
+  return { text, doc, resources: resourcesOf(doc), templated, comments, headerEnd, syntaxError };
 }
 
 /** Stands in for template text so the YAML around it still parses; offsets are unchanged. */
@@ -165,28 +172,86 @@ function resourcesOf(doc: Document.Parsed): Resource[] {
   return resources;
 }
 
-/** Comments, found by a cheap scan; `#` inside quoted scalars is rare enough in directives to ignore. */
+/**
+ * `# kep-lens…` comments (directives and suppressions). Found by searching
+ * for the marker itself, so the cost is one pass over the text however many
+ * lines or comments it has; `#` inside quoted scalars is rare enough in such
+ * comments to ignore.
+ */
 function scanComments(text: string): CommentLine[] {
   const comments: CommentLine[] = [];
   let line = 0;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? text.length : newline;
-    const hash = text.indexOf('#', lineStart);
-    if (hash !== -1 && hash < lineEnd) {
-      const before = text.slice(lineStart, hash);
-      const ownLine = before.trim() === '';
-      if (ownLine || /\s$/.test(before)) {
-        const body = text.slice(hash + 1, lineEnd).trim();
-        if (body.startsWith('kep-lens')) comments.push({ offset: hash, line, text: body, ownLine });
-      }
-    }
-    if (newline === -1) break;
-    lineStart = newline + 1;
-    line++;
+  let counted = 0;
+  for (let at = text.indexOf('kep-lens'); at !== -1; at = text.indexOf('kep-lens', at + 8)) {
+    const lineStartAt = text.lastIndexOf('\n', at) + 1;
+    const hash = text.lastIndexOf('#', at);
+    if (hash < lineStartAt || text.slice(hash + 1, at).trim() !== '') continue;
+    const before = text.slice(lineStartAt, hash);
+    const ownLine = before.trim() === '';
+    if (!ownLine && !/\s$/.test(before)) continue;
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < lineStartAt; i = text.indexOf('\n', i + 1)) line++;
+    counted = lineStartAt;
+    const newline = text.indexOf('\n', at);
+    comments.push({ offset: hash, line, text: text.slice(hash + 1, newline === -1 ? text.length : newline).trim(), ownLine });
   }
   return comments;
+}
+
+/**
+ * Offset of the document's first content line: what precedes it (blank
+ * lines, comments, `---`, directives) is the header, where `# kep-lens:`
+ * pins live.
+ */
+function headerEndOf(text: string): number {
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const content = text.slice(lineStart, lineEnd).trim();
+    if (!(content === '' || content.startsWith('#') || content === '---' || content.startsWith('--- #') || content.startsWith('%'))) return lineStart;
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return text.length;
+}
+
+/**
+ * Nesting beyond what any manifest needs: the parser recurses per level, so
+ * such input is refused up front instead of by a stack overflow whose point
+ * of failure varies from run to run.
+ */
+export const maxNesting = 512;
+
+function nestingTooDeep(text: string): boolean {
+  let flow = 0;
+  let lineStart = true;
+  let indent = 0;
+  let dashes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      indent = 0;
+      dashes = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32) {
+        if (++indent > maxNesting * 8) return true;
+        continue;
+      }
+      if (c === 45 && text.charCodeAt(i + 1) === 32) {
+        if (++dashes > maxNesting) return true;
+        i++;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 91 || c === 123) {
+      if (++flow > maxNesting) return true;
+    } else if ((c === 93 || c === 125) && flow > 0) flow--;
+  }
+  return false;
 }
 
 /**
