@@ -58,6 +58,14 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.OutputCh
     ],
     synchronize: { configurationSection: 'kepLens' },
     outputChannel: channel,
+    middleware: {
+      // The status bar asks the server about the document; asking once the server has published
+      // diagnostics for a change guarantees the answer is about the text on screen, not the one before.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        next(uri, diagnostics);
+        if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) void updateStatusBar();
+      },
+    },
     initializationOptions: {
       clientCommands: true,
       // Red Hat YAML already reports syntax errors; saying it twice helps nobody.
@@ -212,10 +220,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kepLens')) setTimeout(() => void updateStatusBar(), 100);
-    }),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      // A `# kep-lens:` pin may have been added or removed; the first lines are where it lives.
-      if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.some((c) => c.range.start.line < 5)) void updateStatusBar();
     }),
     active.onDidChangeState(() => void updateStatusBar()),
     { dispose: () => void active.stop() },

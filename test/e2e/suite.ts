@@ -7,6 +7,11 @@
 //   KEP_LENS_VSIX            VSIX to test (default: <repo>/<name>-<version>.vsix)
 //   KEP_LENS_CHROMIUM        Chromium binary (default /usr/bin/chromium)
 //   KEP_LENS_E2E_KEEP=1      keep the temp workspace/user-data dirs for inspection
+//   KEP_LENS_UPDATE_SCREENSHOTS=1  also write the README pictures (hover.png, completion.png,
+//                            diagnostics.png, quick-fix.png, version-picker.png, browse.png) to
+//                            docs/images/; they always land in test-results/e2e/docs-images/
+//
+// One check alone: node --test-reporter=spec --test-name-pattern="setup|activates|^m\." out/test/e2e/suite.js
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -1026,22 +1031,40 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
       await wb.page.keyboard.press('Escape'); // "Cancel" rather than "Install Formatter..."
       await pollUntil('the dialog to close', 5_000, async () => ((await wb.dialogTexts()).length === 0 ? true : undefined));
       assert.deepEqual(await wb.editorLines(), before, 'Format Document changed the file');
-      // 2. Outline: no document symbols for YAML from anyone.
+      // 2. Symbols: Go to Symbol in Editor (Ctrl+Shift+O) says when no provider is registered
+      //    at all ("does not provide symbol information"), unlike a provider returning nothing.
+      await wb.gotoLine(1, 1);
+      await wb.page.keyboard.press('Control+Shift+O');
+      let symbols: QuickPickRow[] = [];
+      await pollUntil(
+        'Go to Symbol to say the editor does not provide symbol information',
+        10_000,
+        async () => {
+          symbols = await wb.quickPickRows();
+          return symbols.some((r) => /does not provide symbol information/i.test(`${r.label} ${r.ariaLabel}`)) ? true : undefined;
+        },
+        () => JSON.stringify(symbols.map((r) => r.label || r.ariaLabel)),
+      );
+      log(`Go to Symbol: ${JSON.stringify(symbols.map((r) => r.label || r.ariaLabel))}`);
+      await wb.screenshot('n-no-symbol-provider');
+      await wb.page.keyboard.press('Escape');
+      // The Outline view is empty (VS Code 1.100 says "No symbols found" whether or not a provider exists).
       await wb.runCommand('Explorer: Focus on Outline View');
       let outline = '';
       await pollUntil(
-        'the Outline view to say the editor cannot provide outline information',
+        'the Outline view to show no symbols',
         10_000,
         async () => {
           outline = await wb.page
-            .$eval('.outline-pane', (e) => ((e as unknown as { textContent: string | null }).textContent ?? '').replace(/\s+/g, ' ').trim())
-            .catch(() => '(no outline pane)');
-          return /cannot provide outline information/i.test(outline) ? true : undefined;
+            .$eval('.outline-pane .outline-message', (e) => ((e as unknown as { textContent: string | null }).textContent ?? '').replace(/\s+/g, ' ').trim())
+            .catch(() => '(no outline message)');
+          return /No symbols found|cannot provide outline information/i.test(outline) ? true : undefined;
         },
         () => outline.slice(0, 400),
       );
       log(`Outline: "${outline.slice(0, 120)}"`);
-      await wb.screenshot('n-no-outline');
+      await wb.screenshot('n-empty-outline');
+      await wb.page.keyboard.press('Control+Shift+E');
       // 3. A YAML syntax error: reported exactly once, by kep-lens (no Red Hat YAML to defer to).
       const file = 'syntax-error.yaml';
       await wb.openFile(file);

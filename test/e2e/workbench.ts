@@ -120,6 +120,8 @@ export class Workbench {
 
   /** Opens a file by clicking its explorer tree item, then waits for its editor tab. */
   async openFile(name: string): Promise<void> {
+    // A tooltip left by the mouse (e.g. over the explorer after it re-rendered) would take the click.
+    await this.page.mouse.move(1, 1);
     await this.dismissOverlays();
     if (!(await this.page.isVisible('.explorer-folders-view'))) {
       await this.page.keyboard.press('Control+Shift+E');

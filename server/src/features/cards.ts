@@ -117,8 +117,9 @@ export function enhancementCard(enhancement: Enhancement, target: CardTarget, fo
   if (values.length) lines.push('**Values**', ...values.map((v) => valueLine(v, target.version)), '');
   const fieldKey = focus.field?.path;
   const rules = enhancement.rules.filter((r) => !fieldKey || r.trigger.path.startsWith(fieldKey.split('[]')[0] ?? fieldKey) || r.trigger.path === fieldKey);
-  const watch = [...enhancement.watchOut, ...rules.filter((r) => !r.message.includes('{value}')).map((r) => r.message)];
-  if (watch.length) lines.push('**Watch out**', ...[...new Set(watch)].map((w) => `- ${w}`), '');
+  if (enhancement.watchOut.length) lines.push('**Watch out**', ...enhancement.watchOut.map((w) => `- ${w}`), '');
+  const checked = [...new Set(rules.filter((r) => !r.message.includes('{value}')).map((r) => r.message))];
+  if (checked.length) lines.push('**Rules KEP Lens checks**', ...checked.map((m) => `- ${m}`), '');
   if (enhancement.discrepancies?.length) lines.push(...enhancement.discrepancies.map((d) => `*Note: ${d}*`), '');
   const linkLine = links(enhancement);
   if (linkLine) lines.push(linkLine);

@@ -32,7 +32,12 @@ export function documentInfo(model: ManifestModel, settings: EngineSettings): Do
   const targets = targetsOf(model, settings);
   const first = targets[0];
   const byId = new Map<string, KepUse>();
+  // A key can carry several facts of one enhancement (a field and its listing as a child): count keys, not facts.
+  const counted = new Set<string>();
   const add = (enhancement: Enhancement, offset: number, version: string): void => {
+    const key = `${enhancement.id}@${offset}`;
+    if (counted.has(key)) return;
+    counted.add(key);
     const existing = byId.get(enhancement.id);
     if (existing) {
       existing.uses++;
