@@ -692,3 +692,19 @@ describe('diagnostics: whole files', () => {
     }
   });
 });
+
+test('a Helm template that renders an old apiVersion only where the cluster serves it is not flagged', () => {
+  const guarded = [
+    '{{- if and .Values.ingress.enabled (.Capabilities.APIVersions.Has "extensions/v1beta1/Ingress") }}',
+    'apiVersion: extensions/v1beta1',
+    'kind: Ingress',
+    'metadata:',
+    '  name: {{ .Release.Name }}',
+    '{{- end }}',
+    '',
+  ].join('\n');
+  const codes = analyze(guarded).map((f) => f.code);
+  assert.ok(!codes.includes('removed-api'), `unexpected ${codes.join(', ')}`);
+  const unguarded = guarded.replace('(.Capabilities.APIVersions.Has "extensions/v1beta1/Ingress")', '.Values.legacy');
+  assert.ok(analyze(unguarded).some((f) => f.code === 'removed-api'));
+});

@@ -99,7 +99,17 @@ function gateAdvice(gate: GateState, version: string): string {
 
 // ---------------------------------------------------------------- API versions
 
+/**
+ * A Helm template that renders this apiVersion only when the cluster serves it
+ * (`{{ if .Capabilities.APIVersions.Has "policy/v1beta1" }}`) is already
+ * release-aware: on a cluster without it, the branch is never rendered.
+ */
+function guardedByCapabilities(chunk: ParsedChunk, apiVersion: string): boolean {
+  return chunk.templated && (chunk.text.includes(`APIVersions.Has "${apiVersion}"`) || chunk.text.includes(`APIVersions.Has "${apiVersion}/`));
+}
+
 function checkApiVersion(resource: Resource, chunk: ParsedChunk, target: Target, out: Finding[]): void {
+  if (guardedByCapabilities(chunk, resource.apiVersion)) return;
   const status = apiVersionStatusAt(resource.apiVersion, resource.kind, target.version);
   const [start, end] = resource.apiVersionRange;
   const lifecycle = status.lifecycle;
