@@ -5,6 +5,7 @@
 import { diagnosticCodes, isDiagnosticCode } from '../engine/target';
 import type { Severity } from '../engine/analyze';
 import type { IoProblem } from './files';
+import { lastAtOrBefore, lineStartsOf } from '../manifest/model';
 
 export const formats = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof formats)[number];
@@ -35,21 +36,15 @@ export interface Report {
 
 /** Offsets → 1-based line/column. */
 export class LineMap {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.starts = lineStartsOf(text);
   }
 
   position(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (this.starts[low] as number) + 1 };
+    const line = lastAtOrBefore(this.starts, offset);
+    return { line: line + 1, column: offset - (this.starts[line] as number) + 1 };
   }
 }
 

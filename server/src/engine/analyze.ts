@@ -28,7 +28,7 @@ import {
 } from '../kep/catalog';
 import type { AllowedValue, Enhancement, Rule } from '../kep/types';
 import { compareVersions } from '../kep/versions';
-import { isTemplated, type ManifestModel, type ParsedChunk, type Resource } from '../manifest/model';
+import { isTemplated, lastAtOrBefore, lineStartsOf, type ManifestModel, type ParsedChunk, type Resource } from '../manifest/model';
 import { nodeAtConcretePath, nodeAtPath, scalarText, stringItems, walkIndexed, type ConcretePath, type IndexedVisit } from '../manifest/paths';
 import { insertCommentAbove, removePair, setAtPath, type TextEdit } from '../manifest/edits';
 import { migrateAnnotation, migrateApiVersion } from './migrations';
@@ -505,8 +505,7 @@ function linesOf(chunk: ParsedChunk): ChunkLines {
   let lines = chunkLines.get(chunk);
   if (lines) return lines;
   const text = chunk.text;
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStartsOf(text);
   const nextContent = new Array<number>(starts.length);
   let next = starts.length;
   for (let line = starts.length - 1; line >= 0; line--) {
@@ -520,14 +519,7 @@ function linesOf(chunk: ParsedChunk): ChunkLines {
 }
 
 function lineNumberAt(lines: ChunkLines, offset: number): number {
-  let low = 0;
-  let high = lines.starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((lines.starts[mid] as number) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return lastAtOrBefore(lines.starts, offset);
 }
 
 /** Zero-based line of the first non-comment, non-blank line after the one holding `offset`. */

@@ -4,7 +4,7 @@
  * hovers from other extensions are not doubled.
  */
 import { annotationMatches, factsAt, findEnhancement, findGate, type Fact } from '../kep/catalog';
-import type { ManifestModel } from '../manifest/model';
+import { lastAtOrBefore, type ManifestModel } from '../manifest/model';
 import { formatPath, locate, normalisePath, type Location } from '../manifest/paths';
 import { featureGateFlags } from '../engine/gateFlags';
 import { targetsOf } from '../engine/analyze';
@@ -22,15 +22,19 @@ export interface HoverResult {
 export function chunkAt(model: ManifestModel, offset: number): { index: number; start: number } | undefined {
   const { chunks } = model;
   if (chunks.length === 0 || offset < (chunks[0]?.start ?? 0)) return undefined;
-  // Binary search: files with thousands of documents are hovered on every mouse move.
-  let low = 0;
-  let high = chunks.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((chunks[mid]?.start ?? 0) <= offset) low = mid;
-    else high = mid - 1;
+  const index = lastAtOrBefore(documentStartsOf(model), offset);
+  return { index, start: chunks[index]?.start ?? 0 };
+}
+
+const startsByModel = new WeakMap<ManifestModel, number[]>();
+
+function documentStartsOf(model: ManifestModel): number[] {
+  let starts = startsByModel.get(model);
+  if (!starts) {
+    starts = model.chunks.map((c) => c.start);
+    startsByModel.set(model, starts);
   }
-  return { index: low, start: chunks[low]?.start ?? 0 };
+  return starts;
 }
 
 function cardForFact(fact: Fact, location: Location, target: CardTarget, key: string): string | undefined {

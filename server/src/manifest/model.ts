@@ -295,14 +295,26 @@ export function lineIndexOf(model: ManifestModel): LineIndex {
   return index;
 }
 
-/** Zero-based line holding an offset (binary search). */
-export function lineAt(index: LineIndex, offset: number): number {
+/** Index of the last entry of an ascending list that is ≤ `value` (0 when none is): line or document lookup by offset. */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
   let low = 0;
-  let high = index.offsets.length - 1;
+  let high = sorted.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if ((index.offsets[mid] as number) <= offset) low = mid;
+    if ((sorted[mid] as number) <= value) low = mid;
     else high = mid - 1;
   }
   return low;
+}
+
+/** Offsets at which the lines of a text start. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Zero-based line holding an offset. */
+export function lineAt(index: LineIndex, offset: number): number {
+  return lastAtOrBefore(index.offsets, offset);
 }
