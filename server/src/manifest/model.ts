@@ -282,14 +282,8 @@ const lineIndexes = new WeakMap<ManifestModel, LineIndex>();
 export function lineIndexOf(model: ManifestModel): LineIndex {
   let index = lineIndexes.get(model);
   if (!index) {
-    const raw = model.text.split('\n');
-    const offsets: number[] = [];
-    let offset = 0;
-    for (const line of raw) {
-      offsets.push(offset);
-      offset += line.length + 1;
-    }
-    index = { lines: raw.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)), offsets };
+    const lines = model.text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    index = { lines, offsets: lineStartsOf(model.text) };
     lineIndexes.set(model, index);
   }
   return index;
