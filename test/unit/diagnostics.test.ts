@@ -708,3 +708,63 @@ test('a Helm template that renders an old apiVersion only where the cluster serv
   const unguarded = guarded.replace('(.Capabilities.APIVersions.Has "extensions/v1beta1/Ingress")', '.Values.legacy');
   assert.ok(analyze(unguarded).some((f) => f.code === 'removed-api'));
 });
+
+describe('real-world manifests (regressions found on public charts and examples)', () => {
+  test('a multi-line Helm comment at the top does not hide the document', () => {
+    const text = '{{- /*\nCopyright notice\nspanning lines\n*/}}\napiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: x\n';
+    assert.deepEqual(analyze(text).map((f) => f.code), ['removed-api']);
+  });
+
+  test('a template that branches on the cluster version is not judged against one version', () => {
+    const text = [
+      '{{- if semverCompare "<1.21-0" .Capabilities.KubeVersion.GitVersion }}',
+      'apiVersion: policy/v1beta1',
+      '{{- else }}',
+      'apiVersion: policy/v1',
+      '{{- end }}',
+      'kind: PodDisruptionBudget',
+      'metadata:',
+      '  name: x',
+      '',
+    ].join('\n');
+    assert.deepEqual(analyze(text), []);
+    assert.deepEqual(analyze(text.replace(/policy\/v1\n/, 'policy/v1beta1\n').replace('{{- if semverCompare "<1.21-0" .Capabilities.KubeVersion.GitVersion }}', '{{- if .Values.a }}')), []);
+  });
+
+  test('CRLF files with long comment headers are split in linear time', () => {
+    const text = '#\r\n'.repeat(40) + 'kind: A\r\n---\r\napiVersion: policy/v1beta1\r\nkind: PodDisruptionBudget\r\nmetadata:\r\n  name: x\r\n';
+    const started = Date.now();
+    assert.deepEqual(analyze(text).map((f) => f.code), ['removed-api']);
+    assert.ok(Date.now() - started < 2000);
+  });
+
+  test('a Job may name any controller in managedBy', () => {
+    const text = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  managedBy: example.com/my-controller\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: a\n          image: busybox:1.36\n';
+    assert.ok(!analyze(text).some((f) => f.code === 'invalid-value'));
+  });
+
+  test('YAML 1.1 booleans count as booleans in rules', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: busybox:1.36\n      volumeMounts:\n        - name: v\n          mountPath: /v\n          readOnly: True\n          recursiveReadOnly: Enabled\n  volumes:\n    - name: v\n      emptyDir: {}\n';
+    assert.ok(!analyze(text).some((f) => f.code === 'kep-rule'));
+  });
+
+  test('--feature-gates of a third-party operator are its own, not Kubernetes gates', () => {
+    const pod = (image: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: ${image}\n      args: ["--feature-gates=AppArmor=false"]\n`;
+    assert.deepEqual(analyze(pod('example.com/operator:1.0'), '1.34').map((f) => f.code), []);
+    assert.ok(analyze(pod('registry.k8s.io/kube-apiserver:v1.34.0'), '1.34').some((f) => f.code === 'removed-gate'));
+  });
+
+  test('a removed apiVersion whose replacement is removed too names no replacement', () => {
+    const text = 'apiVersion: extensions/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: x\n';
+    const finding = analyze(text).find((f) => f.code === 'removed-api');
+    assert.ok(finding);
+    assert.doesNotMatch(finding.message, /use `policy\/v1beta1`/);
+  });
+
+  test('a status field the cluster stops setting is a warning, not an error', () => {
+    const text = 'apiVersion: v1\nkind: Node\nmetadata:\n  name: n\nstatus:\n  nodeInfo:\n    kubeProxyVersion: v1.30.0\n';
+    const finding = analyze(text, '1.33').find((f) => f.code === 'removed-field');
+    assert.ok(finding);
+    assert.equal(finding.severity, 'warning');
+  });
+});

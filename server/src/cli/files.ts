@@ -181,6 +181,13 @@ export type ReadResult = { text: string } | { problem: string };
 
 /** Text of a file from its bytes: binary files (a NUL byte in the first 8 KB) are refused; a BOM is dropped. */
 export function decode(bytes: Buffer): ReadResult {
+  // UTF-16 with a byte-order mark is text (YAML allows it), not binary.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le') };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2));
+    swapped.swap16();
+    return { text: swapped.toString('utf16le') };
+  }
   if (bytes.subarray(0, 8192).includes(0)) return { problem: 'binary file (NUL byte in the first 8 KB); skipped' };
   const text = bytes.toString('utf8');
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };

@@ -139,9 +139,14 @@ async function runLint(ctx: Context): Promise<number> {
   const excludes: IgnoreList[] = [];
   const fromConfig = config ? excludeList(path.dirname(config.file), config.exclude) : undefined;
   if (fromConfig) excludes.push(fromConfig);
-  const fromOptions = excludeList(io.cwd, all(parsed, 'exclude'));
-  if (fromOptions) excludes.push(fromOptions);
   const paths = parsed.positionals.length > 0 ? parsed.positionals : ['.'];
+  // `--exclude` globs read relative to the working directory and to each path given, so
+  // `kep-lens lint /elsewhere/repo --exclude 'vendor/**'` means what it says.
+  const excludeBases = [io.cwd, ...paths.filter((p) => p !== '-').map((p) => path.resolve(io.cwd, p))];
+  for (const base of [...new Set(excludeBases)]) {
+    const fromOptions = excludeList(base, all(parsed, 'exclude'));
+    if (fromOptions) excludes.push(fromOptions);
+  }
   const settings = settingsFor({ kubernetesVersion: version, featureGates: gates, disabledCodes });
 
   const progress = createProgress(io);

@@ -108,12 +108,39 @@ function guardedByCapabilities(chunk: ParsedChunk, apiVersion: string): boolean 
   return chunk.templated && (chunk.text.includes(`APIVersions.Has "${apiVersion}"`) || chunk.text.includes(`APIVersions.Has "${apiVersion}/`));
 }
 
+/** Follows replacements until one is still served at the target (extensions/v1beta1 → policy/v1beta1 → none for PSP). */
+function servedReplacement(replacement: string | undefined, kind: string, version: string): string | undefined {
+  const seen = new Set<string>();
+  let next = replacement;
+  while (next !== undefined && !seen.has(next)) {
+    seen.add(next);
+    const status = apiVersionStatusAt(next, kind, version);
+    if (status.state !== 'removed') return next;
+    next = status.lifecycle?.replacement;
+  }
+  return undefined;
+}
+
+/** Codes whose verdict depends on the cluster's version, which a version-guarded template decides for itself. */
+const versionDependentCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['removed-api', 'deprecated-api', 'not-yet-available', 'removed-field', 'deprecated-field', 'feature-gate-off', 'removed-gate']);
+
+/**
+ * A template that branches on the cluster's version (`semverCompare … .Capabilities.KubeVersion`, or a
+ * chart helper such as `common.capabilities.psp.supported`) renders differently per version: judging
+ * its text against one target version would report what the chart already avoids.
+ */
+function versionGuarded(chunk: ParsedChunk): boolean {
+  return chunk.templated && /semverCompare|\.Capabilities\.KubeVersion|capabilities\.[\w.-]*supported/.test(chunk.text);
+}
+
 function checkApiVersion(resource: Resource, chunk: ParsedChunk, target: Target, out: Finding[]): void {
   if (guardedByCapabilities(chunk, resource.apiVersion)) return;
+  // `{{ if … }}apiVersion: a{{ else }}apiVersion: b{{ end }}`: which one renders is the template's choice.
+  if (resource.node.items.filter((p) => isScalar(p.key) && p.key.value === 'apiVersion').length > 1) return;
   const status = apiVersionStatusAt(resource.apiVersion, resource.kind, target.version);
   const [start, end] = resource.apiVersionRange;
   const lifecycle = status.lifecycle;
-  const replacement = lifecycle?.replacement ?? status.preferred;
+  const replacement = servedReplacement(lifecycle?.replacement, resource.kind, target.version) ?? status.preferred;
   const subject = `${code(resource.apiVersion)} ${resource.kind}`;
   // A replacement that does not serve this kind (ResourceClass → DeviceClass) is a rewrite, not an apiVersion change.
   const served = servedVersionsOf(resource.kind);
@@ -174,6 +201,11 @@ function checkFieldFact(fact: Extract<Fact, { type: 'field' }>, visit: IndexedVi
   const replacement = field.replacement ? ` Replacement: ${field.replacement}` : '';
   switch (status.state) {
     case 'removed':
+      if (field.readOnly) {
+        // Written by the cluster, not by the user: nothing to fix, only a value that will stop being set.
+        ctx.out.push(finding({ ...base, code: 'removed-field', severity: 'warning', deprecated: true, message: `${name} is no longer set by the cluster from ${status.since} (${label}); do not rely on it.${replacement}` }));
+        return;
+      }
       ctx.out.push(finding({ ...base, code: 'removed-field', severity: 'error', message: `${name} no longer works from ${status.since} (${enhancement.kep !== undefined ? `${label}: ${enhancement.title}` : label}).${replacement}` }));
       return;
     case 'notYet':
@@ -315,8 +347,18 @@ function checkGateMap(visit: IndexedVisit, ctx: VisitContext): void {
   checkGateSetting(name, value === 'true' ? true : value === 'false' ? false : undefined, range[0], range[1], ctx);
 }
 
+/** A container that runs a Kubernetes component, whose `--feature-gates` name Kubernetes gates (an operator's are its own). */
+function runsKubernetesComponent(visit: IndexedVisit, ctx: VisitContext): boolean {
+  const listAt = visit.path.findIndex((s, i) => (s === 'command' || s === 'args') && typeof visit.path[i - 1] === 'number');
+  const container = listAt > 0 ? nodeAtConcretePath(ctx.resource.node, visit.path.slice(0, listAt)) : undefined;
+  if (!isMap(container)) return false;
+  const words = [scalarText(nodeAtPath(container, ['image'])?.node) ?? '', ...stringItems(nodeAtPath(container, ['command'])?.node).map((i) => i.value)];
+  return words.some((w) => /kube-(?:apiserver|controller-manager|scheduler|proxy)|kubelet|hyperkube/.test(w));
+}
+
 function checkGateFlags(visit: IndexedVisit, ctx: VisitContext): void {
   if (!isScalar(visit.value) || typeof visit.value.value !== 'string' || !visit.value.range) return;
+  if (!runsKubernetesComponent(visit, ctx)) return;
   const valueStart = visit.value.range[0];
   const raw = ctx.chunk.text.slice(valueStart, visit.value.range[1]);
   for (const flag of featureGateFlags(raw)) checkGateSetting(flag.name, flag.value, valueStart + flag.start, valueStart + flag.end, ctx);
@@ -333,6 +375,16 @@ function podSpecPathOf(path: ConcretePath): ConcretePath | undefined {
 }
 
 
+/**
+ * Booleans as Kubernetes reads them (its YAML decoder also takes `True`,
+ * `yes`, `on`…), written the canonical way so rules can compare text.
+ */
+function normaliseBoolean(text: string): string {
+  if (/^(?:true|yes|on|y)$/i.test(text)) return 'true';
+  if (/^(?:false|no|off|n)$/i.test(text)) return 'false';
+  return text;
+}
+
 /** True when the rule is broken at this visit. */
 function ruleBroken(rule: Rule, visit: IndexedVisit, ctx: VisitContext): { broken: boolean; at?: Scalar } {
   const parent = visit.parent;
@@ -344,7 +396,7 @@ function ruleBroken(rule: Rule, visit: IndexedVisit, ctx: VisitContext): { broke
       const text = found ? scalarText(found.node) : undefined;
       if (text === undefined) return { broken: !found?.pair ? !check.absentOk : !check.absentOk };
       if (isTemplated(text)) return { broken: false };
-      return { broken: !check.values.includes(text) };
+      return { broken: !check.values.includes(normaliseBoolean(text)) };
     }
     case 'present':
       return { broken: !at(check.path)?.pair };
@@ -563,7 +615,8 @@ export function analyzeChunk(chunk: ParsedChunk, target: Target): Finding[] {
     raw.push(finding({ code: 'yaml-syntax', severity: 'information', start: 0, end: 0, message: `KEP Lens could not analyse this document: ${String(error)}` }));
   }
   const suppressions = suppressionsOf(chunk);
-  const findings = [...raw, ...suppressions.problems].filter((f) => !suppressed(f, chunk, suppressions, target));
+  const guarded = versionGuarded(chunk);
+  const findings = [...raw.filter((f) => !guarded || !versionDependentCodes.has(f.code)), ...suppressions.problems].filter((f) => !suppressed(f, chunk, suppressions, target));
   for (const { comment, directive } of directivesIn(chunk.comments)) {
     for (const problem of directive.problems) {
       findings.push(finding({ code: 'invalid-directive', severity: 'warning', start: comment.offset, end: comment.offset + comment.text.length + 1, message: problem }));

@@ -330,6 +330,7 @@ export function valuesOfFact(fact: Fact): AllowedValue[] {
 /** Whether the fact's values are the complete set the field accepts (so others are invalid). */
 export function valuesAreExhaustive(fact: Fact): boolean {
   // Component config entries list only the names an enhancement concerns, never the full set.
+  if (fact.type === 'field' && fact.field.valuesOpen) return false;
   return (fact.type === 'field' || fact.type === 'child') && valuesOfFact(fact).length > 0;
 }
 

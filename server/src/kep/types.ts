@@ -106,6 +106,8 @@ export interface ApiField extends FieldLocation {
   gates?: string[];
   /** Allowed values of the field itself (for scalar fields). */
   values?: AllowedValue[];
+  /** `values` lists notable values only; any other value is also accepted (e.g. a controller name). */
+  valuesOpen?: boolean;
   /** Child keys, in the order a snippet should write them. */
   children?: ChildField[];
   /** Version from which using the field is deprecated. */

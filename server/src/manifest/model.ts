@@ -81,8 +81,14 @@ export function documentStarts(text: string): number[] {
 
 /** A chunk holding only `%` directives, comments or blanks belongs with the document after it. */
 function onlyDirectivesOrBlank(text: string, from: number, to: number): boolean {
-  const slice = text.slice(from, to);
-  return /^(?:[ \t]*(?:%[^\n]*|#[^\n]*)?\r?\n?)*$/.test(slice) && /^%/m.test(slice);
+  // Line by line: a single regular expression over the slice backtracks exponentially on CRLF comment runs.
+  let directive = false;
+  for (const raw of text.slice(from, to).split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('%')) directive = true;
+    else if (line !== '' && !line.startsWith('#')) return false;
+  }
+  return directive;
 }
 
 export function parseChunk(text: string): ParsedChunk {
@@ -123,9 +129,14 @@ export const templatePlaceholder = '\uE000';
  * the YAML it will render to, and checks skip the placeholders.
  */
 export function maskTemplates(text: string): string {
-  return text
-    .replace(/^[ \t]*\{\{[^\n]*?\}\}[ \t]*$/gm, (line) => ' '.repeat(line.length))
-    .replace(/\{\{[^\n]*?\}\}/g, (action) => templatePlaceholder.repeat(action.length));
+  return text.replace(/\{\{[\s\S]*?\}\}/g, (action, at: number) => {
+    const before = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+    const afterEnd = text.indexOf('\n', at + action.length);
+    const after = text.slice(at + action.length, afterEnd === -1 ? text.length : afterEnd);
+    // An action that spans lines (`{{- /* licence */}}`) or stands alone on its lines renders to no YAML of its own.
+    if (action.includes('\n') || (before.trim() === '' && after.trim() === '')) return action.replace(/[^\n]/g, ' ');
+    return templatePlaceholder.repeat(action.length);
+  });
 }
 
 /** True for text that came from, or stands for, a template action. */

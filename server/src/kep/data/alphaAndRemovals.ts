@@ -1159,6 +1159,8 @@ export const alphaAndRemovalEnhancements: Enhancement[] = [
         shape: 'string',
         since: '1.30',
         gates: ['JobManagedBy'],
+        // Any `<domain>/<name>` is accepted; the listed value is the reserved one.
+        valuesOpen: true,
         values: [
           { value: 'kubernetes.io/job-controller', description: 'Reserved value for the built-in Job controller (same as leaving the field out).' },
         ],
@@ -1171,7 +1173,7 @@ export const alphaAndRemovalEnhancements: Enhancement[] = [
         id: 'job-managedby-immutable',
         trigger: { apiVersion: 'batch/v1', kind: 'Job', path: 'spec.managedBy' },
         check: { type: 'always' },
-        severity: 'information',
+        severity: 'hint',
         message: 'spec.managedBy cannot be changed after the Job is created; to switch controllers, recreate the Job.',
         from: '1.30',
       },
