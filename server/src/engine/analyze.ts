@@ -190,6 +190,9 @@ function checkFieldFact(fact: Extract<Fact, { type: 'field' }>, visit: IndexedVi
   const status = fieldStatusAt(enhancement, field, version, gates);
   // Status is written by the cluster: only its removal or deprecation is worth telling.
   if (field.readOnly && status.state !== 'removed' && status.state !== 'deprecated') return;
+  // `field: {{ .Values.x }}`: the chart's user decides whether and how the field renders.
+  const valueText = scalarText(visit.value);
+  if (valueText !== undefined && isTemplated(valueText)) return;
   if (hasEnclosingField(enhancement, field) && status.state !== 'available') {
     checkValue(fact, visit.value, fieldName(visit), ctx, []);
     return;
