@@ -166,14 +166,17 @@ connection.onCodeAction(guard(connection, 'codeAction', [] as CodeAction[], asyn
   if (!document) return [];
   const only = params.context.only;
   const actions: CodeAction[] = [];
+  // The file's findings, computed once however many kinds of action the request asks for.
+  let findings: ReturnType<typeof analyzeModel> | undefined;
+  const fileFindings = async (): Promise<ReturnType<typeof analyzeModel>> => (findings ??= analyzeModel(models.get(document), await settingsFor(document.uri)));
   if (!only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) {
     actions.push(...quickFixes(document, params.context.diagnostics, { clientCommands }));
     if (params.context.diagnostics.some((d) => d.source === diagnosticSource)) {
-      actions.push(...fixAllOfKind(document, params.context.diagnostics, analyzeModel(models.get(document), await settingsFor(document.uri))));
+      actions.push(...fixAllOfKind(document, params.context.diagnostics, await fileFindings()));
     }
   }
   if (only?.some((k) => fixAllKind.startsWith(k))) {
-    const all = fixAll(document, analyzeModel(models.get(document), await settingsFor(document.uri)));
+    const all = fixAll(document, await fileFindings());
     if (all) actions.push(all);
   }
   if (!resolveEditsLazily) return actions;

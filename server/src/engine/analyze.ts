@@ -377,7 +377,6 @@ function podSpecPathOf(path: ConcretePath): ConcretePath | undefined {
   return undefined;
 }
 
-
 /**
  * Booleans as Kubernetes reads them (its YAML decoder also takes `True`,
  * `yes`, `on`…), written the canonical way so rules can compare text.
@@ -397,7 +396,7 @@ function ruleBroken(rule: Rule, visit: IndexedVisit, ctx: VisitContext): { broke
     case 'equals': {
       const found = at(check.path);
       const text = found ? scalarText(found.node) : undefined;
-      if (text === undefined) return { broken: !found?.pair ? !check.absentOk : !check.absentOk };
+      if (text === undefined) return { broken: !check.absentOk };
       if (isTemplated(text)) return { broken: false };
       return { broken: !check.values.includes(normaliseBoolean(text)) };
     }
@@ -635,9 +634,9 @@ export function analyzeChunk(chunk: ParsedChunk, target: Target): Finding[] {
   return findings;
 }
 
-/** The target of each document of a file: settings, then file-level, then document-level directives. */
 const targetsCache = new WeakMap<ManifestModel, WeakMap<EngineSettings, Target[]>>();
 
+/** The target of each document of a file: settings, then file-level, then document-level directives. Cached per model and settings. */
 export function targetsOf(model: ManifestModel, settings: EngineSettings): Target[] {
   let bySettings = targetsCache.get(model);
   const cached = bySettings?.get(settings);
