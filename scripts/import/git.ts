@@ -71,11 +71,12 @@ export class GitSnapshot {
 
 /**
  * Finds the git directory of `owner/name` under a snapshot folder, in any of
- * the usual layouts: `owner+name/repo`, `owner+name`, `owner/name.git`,
- * `owner/name`.
+ * the usual layouts: `owner+name/repo`, `owner+name` (bare or not),
+ * `owner/name.git`, `owner/name`.
  */
 export function locateSnapshot(root: string, repository: string): string | undefined {
   const [owner = '', name = ''] = repository.split('/');
-  const candidates = [join(root, `${owner}+${name}`, 'repo'), join(root, `${owner}+${name}`), join(root, owner, `${name}.git`), join(root, owner, name, '.git'), join(root, owner, name)];
+  const flat = `${owner}+${name}`;
+  const candidates = [join(root, flat, 'repo'), join(root, flat, '.git'), join(root, flat), join(root, owner, `${name}.git`), join(root, owner, name, '.git'), join(root, owner, name)];
   return candidates.find((dir) => existsSync(join(dir, 'HEAD')) || existsSync(join(dir, 'objects')));
 }

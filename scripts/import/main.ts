@@ -176,7 +176,8 @@ function main(): void {
   }
   const { keps, revision } = readKeps(snapshots, sources);
   const overrides = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'scripts', 'import', 'gate-overrides.json'), 'utf8')) as GateOverrides;
-  const outputs = buildOutputs({ partial: [...snapshots.missing].sort(), newest, gates, gateSourceOf: sourceOf, types, kinds, keps, enhancementsRevision: revision, releases: releases.reverse(), sources, overrides });
+  const gateSourcesRead = new Map([...tagsByMinor].map(([minor, tags]) => [minor, new Set(Object.keys(tags))]));
+  const outputs = buildOutputs({ partial: [...snapshots.missing].sort(), newest, gates, gateSourceOf: sourceOf, gateSourcesRead, types, kinds, keps, enhancementsRevision: revision, releases: releases.reverse(), sources, overrides });
   if (outputs.errors.length > 0) {
     process.stderr.write(`${options.partial ? 'warning (partial run)' : 'import failed'}:\n${outputs.errors.map((e) => `  - ${e}`).join('\n')}\n`);
     if (!options.partial) process.exit(1);

@@ -20,7 +20,7 @@ export interface SourceRecord {
 /** Gates the type sources tie to a field or kind in prose only, confirmed or rejected by hand. */
 export interface GateOverrides {
   /** `core/v1.PodSpec.hostUsers` → gate → decision. */
-  readonly fields: Record<string, Record<string, { readonly guards: boolean; readonly note: string }>>;
+  readonly fields: Record<string, Record<string, { readonly guards: boolean | 'values'; readonly note: string }>>;
   /** `networking.k8s.io/v1alpha1/ServiceCIDR` → gates that must be on for the kind to be served. */
   readonly kinds: Record<string, { readonly gates: readonly string[]; readonly note: string }>;
 }
@@ -31,6 +31,8 @@ export interface ImportInputs {
   readonly newest: number;
   readonly gates: ReadonlyMap<string, UnionGate>;
   readonly gateSourceOf: ReadonlyMap<string, string>;
+  /** Minor → repositories whose gate files were read at that minor's tag. */
+  readonly gateSourcesRead: ReadonlyMap<number, ReadonlySet<string>>;
   readonly types: ReadonlyMap<string, UnionType>;
   readonly kinds: ReadonlyMap<string, UnionKind>;
   readonly keps: readonly KepRecord[];
@@ -62,7 +64,14 @@ interface GateOut {
   keps?: number[];
   versions: GateSpan[];
   removedIn?: string;
+  /** First version whose sources for the gate's component are not in the snapshots: its state there is not known. */
+  unknownFrom?: string;
   history?: { version: string; stage: string; default: boolean; locked?: boolean }[];
+  /** Fields the gate guards (`core/v1.PodSpec.hostnameOverride`), and fields whose accepted values it changes. */
+  fields?: string[];
+  valueFields?: string[];
+  /** Kinds (`group/version/Kind`) served only with the gate on. */
+  kinds?: string[];
 }
 
 function gateComponents(name: string, keps: readonly KepRecord[], sourceRepository: string | undefined): string[] {
@@ -70,6 +79,14 @@ function gateComponents(name: string, keps: readonly KepRecord[], sourceReposito
   for (const kep of keps) for (const g of kep.gates) if (g.name === name) for (const c of g.components) if (/^[a-z][a-z0-9-]*$/.test(c)) fromKeps.add(c);
   if (fromKeps.size > 0) return [...fromKeps].sort();
   return [...(gateSources.find((s) => s.repository === sourceRepository)?.components ?? [])];
+}
+
+/** The first minor after the gate's last appearance whose owning source was not read, if any. */
+function unknownFrom(gate: UnionGate, input: ImportInputs): number | undefined {
+  const last = Math.max(...gate.states.keys());
+  const owner = input.gateSourceOf.get(gate.name);
+  if (last >= input.newest || owner === undefined) return undefined;
+  return input.gateSourcesRead.get(last + 1)?.has(owner) ? undefined : last + 1;
 }
 
 // ---------------------------------------------------------------- KEP stages
@@ -86,6 +103,8 @@ interface KepOut {
   /** Stage per version as the code ships it (from the primary gate), or as kep.yaml plans it when no gate exists. */
   stages: { from: string; to?: string; stage: Stage }[];
   stageSource: string;
+  /** First version whose stage is carried on from the version before, its sources not being in the snapshots. */
+  stagesUnconfirmedFrom?: string;
   /** Releases in which the KEP changed stage, by the code or by kep.yaml. */
   releases: string[];
   /** Where kep.yaml's milestones and the code disagree: stage → { kepYaml, code }. */
@@ -93,13 +112,18 @@ interface KepOut {
   path: string;
 }
 
-function stagesFromGate(gate: UnionGate, newest: number): { minor: number; stage: Stage }[] {
+function stagesFromGate(gate: UnionGate, newest: number, unknown: number | undefined): { minor: number; stage: Stage }[] {
   const out: { minor: number; stage: Stage }[] = [];
   const removed = removedIn(gate.states, newest);
   let last: Stage | undefined;
   for (let minor = targetsFrom; minor <= newest; minor++) {
     const state = gate.states.get(minor);
     if (state) last = state.stage;
+    // Where the sources are missing, the stage is carried on and marked unconfirmed (see stagesUnconfirmedFrom).
+    else if (unknown !== undefined && minor >= unknown && last !== undefined) {
+      out.push({ minor, stage: last });
+      continue;
+    }
     // A gate deleted after graduating leaves the feature on for good: still stable.
     else if (removed !== undefined && minor >= Number(removed.split('.')[1]) && last !== 'stable') continue;
     else if (!state && last !== 'stable') continue;
@@ -246,14 +270,15 @@ export function buildOutputs(input: ImportInputs): ImportOutputs {
     const keps = input.keps.filter((k) => k.gates.some((g) => g.name === name)).map((k) => k.number);
     const out: GateOut = { components: gateComponents(name, input.keps, input.gateSourceOf.get(name)), versions: gateSpans(gate.states, newest) };
     if (keps.length) out.keps = keps;
-    const removed = removedIn(gate.states, newest);
+    const unknown = unknownFrom(gate, input);
+    const removed = unknown === undefined ? removedIn(gate.states, newest) : undefined;
     if (removed) out.removedIn = removed;
+    if (unknown !== undefined) out.unknownFrom = minorName(unknown);
     if (gate.history) out.history = gate.history.map((h) => ({ version: h.version, stage: h.stage, default: h.default, ...(h.locked ? { locked: true } : {}) }));
     gatesOut[name] = out;
     provenanceGates[name] = Object.fromEntries([...gate.states].sort(([a], [b]) => a - b).map(([minor, s]) => [minorName(minor), s.source]));
     for (const c of gate.conflicts) disagreements.push(`gate ${name} ${c} (the owning source wins)`);
   }
-  files['gates.json'] = json(gatesOut);
 
   // KEPs that matter to the versions the product targets.
   const kepsOut: Record<string, KepOut> = {};
@@ -263,7 +288,8 @@ export function buildOutputs(input: ImportInputs): ImportOutputs {
     const inRange = planned.some((m) => compareMinor(m, minorName(targetsFrom)) >= 0 && compareMinor(m, minorName(newest + 1)) <= 0);
     if (ownGates.length === 0 && !inRange) continue;
     const primary = ownGates[0] !== undefined ? input.gates.get(ownGates[0]) : undefined;
-    const perMinor = primary ? stagesFromGate(primary, newest) : stagesFromMilestones(kep, newest);
+    const unknown = primary ? unknownFrom(primary, input) : undefined;
+    const perMinor = primary ? stagesFromGate(primary, newest, unknown) : stagesFromMilestones(kep, newest);
     const stages = spansOf(perMinor, newest);
     const releases = new Set<string>();
     for (let i = 0; i < perMinor.length; i++) {
@@ -281,6 +307,7 @@ export function buildOutputs(input: ImportInputs): ImportOutputs {
       gates: kep.gates.map((g) => g.name),
       stages,
       stageSource: primary ? `gate ${primary.name}` : 'kep.yaml milestones',
+      ...(unknown !== undefined ? { stagesUnconfirmedFrom: minorName(unknown) } : {}),
       releases: [...releases].sort(compareMinor),
       path: kep.path,
     };
@@ -312,10 +339,15 @@ export function buildOutputs(input: ImportInputs): ImportOutputs {
     if (override) {
       for (const g of override.gates) if (!input.gates.has(g)) errors.push(`gate-overrides.json: kind ${kind.groupVersion}/${kind.kind} names unknown gate ${g}`);
       out.gates = [...override.gates];
+      for (const g of override.gates) {
+        const gate = gatesOut[g];
+        if (gate) (gate.kinds ??= []).push(`${kind.groupVersion}/${kind.kind}`);
+      }
     }
     entry.kinds[kind.kind] = out;
   }
   files['apis.json'] = json(sortedObject(Object.entries(apis)));
+  for (const key of Object.keys(input.overrides.kinds)) if (!input.kinds.has(key)) errors.push(`gate-overrides.json: kind ${key} is not served by any imported group/version`);
 
   // Schemas, one file per Go package.
   const byPackage = new Map<string, Record<string, unknown>>();
@@ -347,23 +379,19 @@ export function buildOutputs(input: ImportInputs): ImportOutputs {
       for (const [g, info] of field.gates) (fieldGateProvenance[key] ??= {})[g] = `${info.by} from ${minorName(info.firstMinor)}`;
       const decided = input.overrides.fields[key] ?? {};
       for (const [gate, firstMinor] of field.prose) {
-        if (field.gates.has(gate)) continue;
-        const decision = decided[gate];
-        if (!decision) proseErrors.push(`${key}: comments require gate ${gate} (from ${minorName(firstMinor)}) but no marker names it; decide it in scripts/import/gate-overrides.json`);
-        else if (decision.guards && !gates.includes(gate)) {
-          gates.push(gate);
-          (fieldGateProvenance[key] ??= {})[gate] = `override: ${decision.note}`;
-        }
+        if (!field.gates.has(gate) && !decided[gate]) proseErrors.push(`${key}: comments require gate ${gate} (from ${minorName(firstMinor)}) but no marker names it; decide it in scripts/import/gate-overrides.json`);
       }
       for (const [gate, decision] of Object.entries(decided)) {
         if (!input.gates.has(gate)) errors.push(`gate-overrides.json: ${key} names unknown gate ${gate}`);
-        if (decision.guards && !gates.includes(gate) && !field.gates.has(gate)) {
-          gates.push(gate);
-          (fieldGateProvenance[key] ??= {})[gate] = `override: ${decision.note}`;
-        }
+        if (decision.guards === false || field.gates.has(gate)) continue;
+        const list = decision.guards === 'values' ? valueGates : gates;
+        if (!list.includes(gate)) list.push(gate);
+        (fieldGateProvenance[key] ??= {})[gate] = `override: ${decision.note}`;
       }
       if (gates.length) out.gates = gates.sort();
       if (valueGates.length) out.valueGates = valueGates.sort();
+      for (const g of gates) { const entry = gatesOut[g]; if (entry) (entry.fields ??= []).push(key); }
+      for (const g of valueGates) { const entry = gatesOut[g]; if (entry) (entry.valueFields ??= []).push(key); }
       const plain = Object.keys(out).length === 1;
       fields[fieldName] = plain ? field.type : out;
     }
@@ -382,6 +410,7 @@ export function buildOutputs(input: ImportInputs): ImportOutputs {
     files[file] = json({ package: pkg, types });
   }
   files['schema-index.json'] = json(schemaIndex);
+  files['gates.json'] = json(gatesOut);
 
   const newestFinal = [...input.releases].reverse().find((r) => r.final)?.minor;
   files['releases.json'] = json({
