@@ -23,7 +23,7 @@ import { analyzeModel } from './engine/analyze';
 import { defaultSettings, type EngineSettings } from './engine/target';
 import { buildModel } from './manifest/model';
 import { primingManifest } from './engine/priming';
-import { enhancementsByCategory, findEnhancement, stageAt } from './kep/catalog';
+import { enhancementsOfRelease, findEnhancement, stageAt } from './kep/catalog';
 import { releaseVersion, supportedVersions } from './kep/versions';
 import { quickFixes, fixAll, fixAllKind, fixAllOfKind, enableGateCommand } from './features/codeActions';
 import { completionsAt, type CompletionKind } from './features/completion';
@@ -205,7 +205,7 @@ connection.onRequest('kepLens/enhancements', guard(connection, 'enhancements', n
   const settings = params.uri ? await settingsFor(params.uri) : (await settingsStore.global());
   const version = params.version ?? settings.kubernetesVersion;
   const out: { id: string; kep?: number; title: string; category: string; stage?: string; sig: string }[] = [];
-  for (const [category, list] of enhancementsByCategory()) {
+  for (const [category, list] of enhancementsOfRelease(version)) {
     for (const e of list) out.push({ id: e.id, kep: e.kep, title: e.title, category, stage: stageAt(e, version)?.stage, sig: e.sig });
   }
   return { version, enhancements: out };

@@ -3,44 +3,22 @@
  * apiVersion) and `kep-lens keps` (the enhancements and their stage at a
  * version).
  */
-import { allGateNames, enhancementsByCategory, findGate, joinPath, kepUrl, listItem, pathIndexFor, splitPath, stageAt, type GateSettings, type PathIndexNode } from '../kep/catalog';
-import type { Enhancement, MinorVersion, Stage } from '../kep/types';
+import { allGateNames, enhancementsOfRelease, findGate, kepUrl, preferredApiVersion, servedVersionsOf, stageAt, type GateSettings } from '../kep/catalog';
+import { rootTypeOf } from '../kep/schema';
+import type { KepCategory, MinorVersion, Stage } from '../kep/types';
 import { apiVersionCard, gateCard, type CardTarget } from '../features/cards';
-import { explain } from '../features/hover';
-
-function indexChild(node: PathIndexNode, key: string): PathIndexNode | undefined {
-  return node.children.get(key);
-}
+import { explain, resolveFieldPath as resolveInSchema } from '../features/hover';
 
 /**
- * `spec.volumes.image` → `spec.volumes[].image`: walks the kind's path
- * index and inserts `[]` where a key is not a child of the current node
- * but is a child of its list item. Undefined when the path leaves the index.
+ * `spec.volumes.image` → `spec.volumes[].image`: the path walked through the
+ * kind's schema, with `[]` where it steps into a list. Undefined when the
+ * path is not a field of the kind.
  */
-export function resolveFieldPath(kind: string, query: string): string | undefined {
-  const segments = splitPath(query.replace(/\[\d*\]/g, '[]'));
-  let node: PathIndexNode | undefined = pathIndexFor(kind);
-  const resolved: string[] = [];
-  for (const segment of segments) {
-    if (!node) return undefined;
-    let next: PathIndexNode | undefined = indexChild(node, segment);
-    if (!next && segment !== listItem) {
-      const item = indexChild(node, listItem);
-      const below = item ? indexChild(item, segment) : undefined;
-      if (item && below) {
-        resolved.push(listItem);
-        next = below;
-      }
-    }
-    if (!next && segment !== listItem) {
-      // Keys of free-form maps (annotations, featureGates) are indexed as `*`.
-      next = indexChild(node, '*');
-    }
-    if (!next) return undefined;
-    resolved.push(segment);
-    node = next;
-  }
-  return joinPath(resolved);
+export function resolveFieldPath(kind: string, query: string, version?: MinorVersion): string | undefined {
+  const groupVersion = (version ? preferredApiVersion(kind, version) : undefined) ?? servedVersionsOf(kind)[0]?.groupVersion;
+  const root = groupVersion ? rootTypeOf(groupVersion, kind) : undefined;
+  const segments = root ? resolveInSchema(root, query) : undefined;
+  return segments?.join('.').replace(/\.\[\]/g, '[]');
 }
 
 function looksLikeApiVersion(query: string): boolean {
@@ -67,7 +45,7 @@ export function explainQuery(query: string, kind: string | undefined, target: Ca
       const card = apiVersionCard(trimmed, kind, target);
       if (card) return { card };
     }
-    const resolved = resolveFieldPath(kind, trimmed);
+    const resolved = resolveFieldPath(kind, trimmed, target.version);
     if (resolved && resolved !== trimmed) {
       const card = explain(resolved, kind, target);
       if (card) return { card };
@@ -82,28 +60,30 @@ export interface KepRow {
   readonly kep: number | null;
   readonly title: string;
   readonly sig: string;
-  readonly category: Enhancement['category'];
+  /** How the release counts it: a new alpha, a promotion, a graduation, a deprecation or a removal. */
+  readonly category: KepCategory;
   /** Stage at the version; null before the enhancement existed. */
   readonly stage: Stage | null;
   readonly gates: string[];
   readonly url: string | null;
 }
 
+/** The enhancements a release lists, with their stage at that release. */
 export function kepRows(version: MinorVersion, stage: Stage | undefined): KepRow[] {
   const rows: KepRow[] = [];
-  for (const list of enhancementsByCategory().values()) {
+  for (const [category, list] of enhancementsOfRelease(version)) {
     for (const e of list) {
       const at = stageAt(e, version)?.stage ?? null;
       if (stage && at !== stage) continue;
-      rows.push({ id: e.id, kep: e.kep ?? null, title: e.title, sig: e.sig, category: e.category, stage: at, gates: e.gates.map((g) => g.name), url: kepUrl(e) ?? null });
+      rows.push({ id: e.id, kep: e.kep ?? null, title: e.title, sig: e.sig, category, stage: at, gates: e.gates.map((g) => g.name), url: kepUrl(e) ?? null });
     }
   }
   return rows;
 }
 
 export function formatKepTable(rows: readonly KepRow[], version: MinorVersion): string {
-  const cells = rows.map((r) => [r.kep !== null ? `KEP-${r.kep}` : r.id, r.stage ?? 'not yet', `sig-${r.sig}`, r.title]);
-  const header = ['KEP/ID', `STAGE@${version}`, 'SIG', 'TITLE'];
+  const cells = rows.map((r) => [r.kep !== null ? `KEP-${r.kep}` : r.id, r.stage ?? 'not yet', r.category, `sig-${r.sig}`, r.title]);
+  const header = ['KEP/ID', `STAGE@${version}`, 'CHANGE', 'SIG', 'TITLE'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
   const line = (c: readonly string[]): string => c.map((cell, i) => (i === c.length - 1 ? cell : cell.padEnd(widths[i] as number))).join('  ').trimEnd();
   return [line(header), ...cells.map(line)].join('\n') + '\n';

@@ -123,6 +123,8 @@ const ruleHelp: Record<keyof typeof diagnosticCodes, string> = {
   'removed-gate': 'https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates-removed/',
   'kep-rule': 'https://github.com/kubernetes/enhancements/tree/master/keps',
   'invalid-value': 'https://kubernetes.io/docs/reference/kubernetes-api/',
+  'unknown-field': 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
+  'invalid-type': 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
   'yaml-syntax': 'https://yaml.org/spec/1.2.2/',
   'invalid-directive': 'https://marketplace.visualstudio.com/items?itemName=kep-lens.kep-lens',
   'unknown-suppression': 'https://marketplace.visualstudio.com/items?itemName=kep-lens.kep-lens',

@@ -1,21 +1,24 @@
 /**
- * The checks: text in, findings out. One pass per Kubernetes object, guided
- * by the KEP path index, so only fields the data knows are looked at. Every
- * finding is derived from an entry of the data module; nothing here knows
- * about a particular KEP.
+ * The checks: text in, findings out. One walk per Kubernetes object over
+ * the imported schema: every key and value is checked against the schema
+ * at the target version, and the places our overlay knows about are
+ * checked against its facts and rules. Nothing here knows about a
+ * particular KEP.
  */
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import {
+  annotationAppliesTo,
   annotationMatches,
   apiVersionStatusAt,
   configStatusAt,
+  enablingGates,
+  enhancementOfGate,
   fieldStatusAt,
   findGate,
   gateStateAt,
   gatesOfField,
   hasEnclosingField,
   kepUrl,
-  pathIndexFor,
   rulesApplyAt,
   servedVersionsOf,
   splitPath,
@@ -26,58 +29,22 @@ import {
   type GateState,
   type RuleRef,
 } from '../kep/catalog';
+import { rootTypeOf } from '../kep/schema';
 import type { AllowedValue, Enhancement, Rule } from '../kep/types';
 import { compareVersions } from '../kep/versions';
 import { isTemplated, lastAtOrBefore, lineStartsOf, type ManifestModel, type ParsedChunk, type Resource } from '../manifest/model';
-import { nodeAtConcretePath, nodeAtPath, scalarText, stringItems, walkIndexed, type ConcretePath, type IndexedVisit } from '../manifest/paths';
-import { insertCommentAbove, removePair, setAtPath, type TextEdit } from '../manifest/edits';
+import { nodeAtConcretePath, nodeAtPath, scalarText, stringItems, type ConcretePath } from '../manifest/paths';
+import { walkSchema, type SchemaVisit } from '../manifest/schemaWalk';
+import { insertCommentAbove, removePair, setAtPath } from '../manifest/edits';
 import { migrateAnnotation, migrateApiVersion } from './migrations';
 import { directivesIn, diagnosticCodes, type Directive, isDiagnosticCode, resolveTarget, targetKey, type DiagnosticCode, type EngineSettings, type Target } from './target';
 import { featureGateFlags } from './gateFlags';
+import { clip, code, finding, rangeOf, type Finding, type Fix, type Severity } from './findings';
+import { checkSchemaVisit } from './schemaChecks';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-
-export interface Fix {
-  title: string;
-  edits: TextEdit[];
-  /** The obvious fix, applied by "fix all". */
-  isPreferred?: boolean;
-}
-
-export interface Finding {
-  code: DiagnosticCode;
-  severity: Severity;
-  message: string;
-  /** Offsets relative to the document (chunk) text. */
-  start: number;
-  end: number;
-  /** Where to read more: the KEP, or the deprecation guide. */
-  url?: string;
-  enhancementId?: string;
-  /** Gate the user could enable to silence a feature-gate finding. */
-  gate?: string;
-  fixes: Fix[];
-  deprecated?: boolean;
-}
+export type { Finding, Fix, Severity };
 
 const deprecationGuide = 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/';
-
-function finding(partial: Omit<Finding, 'fixes'> & { fixes?: Fix[] }): Finding {
-  return { fixes: [], ...partial };
-}
-
-function rangeOf(node: { range?: [number, number, number] | null } | null | undefined): [number, number] | undefined {
-  return node?.range ? [node.range[0], node.range[1]] : undefined;
-}
-
-/** Inline code for messages; absurdly long values are cut so a message stays readable. */
-function code(text: string): string {
-  return `\`${clip(text)}\``;
-}
-
-function clip(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
-}
 
 /** Values longer than this are tested by their first part: no real field value comes near it, and regular expressions recurse on length. */
 const maxTestedLength = 10_000;
@@ -95,6 +62,20 @@ function gateAdvice(gate: GateState, version: string): string {
   const stage = span ? span.stage : 'unknown';
   if (gate.setting === false) return `feature gate ${gate.name} is turned off in your settings`;
   return `it needs feature gate ${gate.name} (${stage} in ${version}, off by default); enable it on ${gate.gate?.components.join(', ') || 'the components that read it'} and tell KEP Lens it is on (setting kepLens.featureGates, CLI --feature-gates, or a "# kep-lens: featureGates=" comment)`;
+}
+
+/** Alpha and beta API versions are served only while their gate is on. */
+function checkKindGates(resource: Resource, gates: readonly string[], target: Target, out: Finding[]): void {
+  const [start, end] = resource.apiVersionRange;
+  for (const name of gates) {
+    const gate = gateStateAt(name, target.version, target.gates);
+    if (gate.unknown || gate.notYet || gate.enabled) continue;
+    const owner = enhancementOfGate(name);
+    out.push(finding({ code: 'feature-gate-off', severity: gate.span?.stage === 'alpha' || gate.setting === false ? 'warning' : 'information', start, end, gate: name,
+      url: owner ? kepUrl(owner) : undefined, enhancementId: owner?.id,
+      message: `${code(resource.apiVersion)} ${resource.kind} is served only while ${gateAdvice(gate, target.version).replace(/^it needs /, '')}.` }));
+    return;
+  }
 }
 
 // ---------------------------------------------------------------- API versions
@@ -162,6 +143,7 @@ function checkApiVersion(resource: Resource, chunk: ParsedChunk, target: Target,
     out.push(finding({ code: 'not-yet-available', severity: 'error', start, end, url,
       message: `${subject} is not served before ${status.since} (target ${target.version})${status.preferred ? `; at ${target.version} use ${code(status.preferred)}` : ''}.` }));
   }
+  if ((status.state === 'served' || status.state === 'deprecated') && status.gates?.length) checkKindGates(resource, status.gates, target, out);
 }
 
 // ---------------------------------------------------------------- fields and values
@@ -171,18 +153,22 @@ interface VisitContext {
   resource: Resource;
   target: Target;
   out: Finding[];
+  /** Key offsets where an overlay fact already told about availability, so the schema does not repeat it. */
+  availabilityReported: Set<number>;
+  /** Value offsets an overlay fact already judged. */
+  valueReported: Set<number>;
 }
 
 function enhancementLabel(enhancement: Enhancement): string {
   return enhancement.kep !== undefined ? `KEP-${enhancement.kep}` : enhancement.title;
 }
 
-function fieldName(visit: IndexedVisit): string {
+function fieldName(visit: SchemaVisit): string {
   const last = visit.path[visit.path.length - 1];
   return typeof last === 'string' ? last : String(visit.path[visit.path.length - 2] ?? '');
 }
 
-function checkFieldFact(fact: Extract<Fact, { type: 'field' }>, visit: IndexedVisit, ctx: VisitContext): void {
+function checkFieldFact(fact: Extract<Fact, { type: 'field' }>, visit: SchemaVisit, ctx: VisitContext): void {
   const range = rangeOf(visit.keyNode);
   if (!range) return;
   const { enhancement, field } = fact;
@@ -202,6 +188,7 @@ function checkFieldFact(fact: Extract<Fact, { type: 'field' }>, visit: IndexedVi
   const url = kepUrl(enhancement);
   const base = { start: range[0], end: range[1], url, enhancementId: enhancement.id };
   const replacement = field.replacement ? ` Replacement: ${field.replacement}` : '';
+  if (status.state !== 'available') ctx.availabilityReported.add(range[0]);
   switch (status.state) {
     case 'removed':
       if (field.readOnly) {
@@ -251,6 +238,7 @@ function checkValue(fact: Fact, valueNode: unknown, name: string, ctx: VisitCont
   const label = enhancement ? enhancementLabel(enhancement) : '';
   const base = { start: range[0], end: range[1], url: enhancement ? kepUrl(enhancement) : undefined, enhancementId: enhancement?.id };
   const known = findValue(values, text);
+  if (known || valuesAreExhaustive(fact)) ctx.valueReported.add(range[0]);
   if (!known) {
     if (valuesAreExhaustive(fact)) {
       ctx.out.push(finding({ ...base, code: 'invalid-value', severity: 'error',
@@ -281,7 +269,7 @@ function checkValue(fact: Fact, valueNode: unknown, name: string, ctx: VisitCont
   }
 }
 
-function checkConfigFact(fact: Extract<Fact, { type: 'config' }>, visit: IndexedVisit, ctx: VisitContext): void {
+function checkConfigFact(fact: Extract<Fact, { type: 'config' }>, visit: SchemaVisit, ctx: VisitContext): void {
   const { config, enhancement } = fact;
   const { version } = ctx.target;
   const keyRange = rangeOf(visit.keyNode);
@@ -294,7 +282,7 @@ function checkConfigFact(fact: Extract<Fact, { type: 'config' }>, visit: Indexed
       code: status === 'removed' ? 'removed-field' : 'deprecated-field', severity: status === 'removed' ? 'error' : 'warning',
       message: `${code(fieldName(visit))} is ${status === 'removed' ? `removed from ${config.removedIn}` : `deprecated since ${config.deprecatedIn}`} (${label}).${config.replacement ? ` Use ${config.replacement} instead.` : ''}` }));
   }
-  const gates = enhancement.category === 'removal' || enhancement.category === 'deprecation' ? [] : enhancement.gates.map((g) => g.name);
+  const gates = enablingGates(enhancement);
   if (isScalar(visit.value)) {
     checkValue(fact, visit.value, fieldName(visit), ctx, gates);
     return;
@@ -310,10 +298,10 @@ function checkConfigFact(fact: Extract<Fact, { type: 'config' }>, visit: Indexed
   }
 }
 
-function checkAnnotationFact(fact: Extract<Fact, { type: 'annotation' }>, visit: IndexedVisit, ctx: VisitContext): void {
+function checkAnnotationFact(fact: Extract<Fact, { type: 'annotation' }>, visit: SchemaVisit, ctx: VisitContext): void {
   const key = scalarText(visit.keyNode);
   const range = rangeOf(visit.keyNode);
-  if (key === undefined || !range || !annotationMatches(fact.annotation, key)) return;
+  if (key === undefined || !range || !annotationMatches(fact.annotation, key) || !annotationAppliesTo(fact.annotation, visit.metadataOwner)) return;
   const { annotation, enhancement } = fact;
   const status = configStatusAt(annotation, ctx.target.version);
   if (status !== 'deprecated' && status !== 'removed') return;
@@ -342,7 +330,7 @@ function checkGateSetting(name: string, setting: boolean | undefined, start: num
   }
 }
 
-function checkGateMap(visit: IndexedVisit, ctx: VisitContext): void {
+function checkGateMap(visit: SchemaVisit, ctx: VisitContext): void {
   const name = scalarText(visit.keyNode);
   const range = rangeOf(visit.keyNode);
   if (name === undefined || !range) return;
@@ -351,7 +339,7 @@ function checkGateMap(visit: IndexedVisit, ctx: VisitContext): void {
 }
 
 /** A container that runs a Kubernetes component, whose `--feature-gates` name Kubernetes gates (an operator's are its own). */
-function runsKubernetesComponent(visit: IndexedVisit, ctx: VisitContext): boolean {
+function runsKubernetesComponent(visit: SchemaVisit, ctx: VisitContext): boolean {
   const listAt = visit.path.findIndex((s, i) => (s === 'command' || s === 'args') && typeof visit.path[i - 1] === 'number');
   const container = listAt > 0 ? nodeAtConcretePath(ctx.resource.node, visit.path.slice(0, listAt)) : undefined;
   if (!isMap(container)) return false;
@@ -359,7 +347,7 @@ function runsKubernetesComponent(visit: IndexedVisit, ctx: VisitContext): boolea
   return words.some((w) => /kube-(?:apiserver|controller-manager|scheduler|proxy)|kubelet|hyperkube/.test(w));
 }
 
-function checkGateFlags(visit: IndexedVisit, ctx: VisitContext): void {
+function checkGateFlags(visit: SchemaVisit, ctx: VisitContext): void {
   if (!isScalar(visit.value) || typeof visit.value.value !== 'string' || !visit.value.range) return;
   if (!runsKubernetesComponent(visit, ctx)) return;
   const valueStart = visit.value.range[0];
@@ -388,7 +376,7 @@ function normaliseBoolean(text: string): string {
 }
 
 /** True when the rule is broken at this visit. */
-function ruleBroken(rule: Rule, visit: IndexedVisit, ctx: VisitContext): { broken: boolean; at?: Scalar } {
+function ruleBroken(rule: Rule, visit: SchemaVisit, ctx: VisitContext): { broken: boolean; at?: Scalar } {
   const parent = visit.parent;
   const check = rule.check;
   const at = (path: string): ReturnType<typeof nodeAtPath> => (parent ? nodeAtPath(parent, splitPath(path)) : undefined);
@@ -443,7 +431,7 @@ function ruleBroken(rule: Rule, visit: IndexedVisit, ctx: VisitContext): { broke
   }
 }
 
-function ruleFixes(rule: Rule, visit: IndexedVisit, ctx: VisitContext): Fix[] {
+function ruleFixes(rule: Rule, visit: SchemaVisit, ctx: VisitContext): Fix[] {
   const fix = rule.fix;
   if (!fix || !visit.parent) return [];
   if (fix.type === 'set') {
@@ -457,7 +445,7 @@ function ruleFixes(rule: Rule, visit: IndexedVisit, ctx: VisitContext): Fix[] {
   return [];
 }
 
-function checkRules(rules: readonly RuleRef[], visit: IndexedVisit, ctx: VisitContext): void {
+function checkRules(rules: readonly RuleRef[], visit: SchemaVisit, ctx: VisitContext): void {
   for (const { enhancement, rule } of rules) {
     if (!rulesApplyAt(rule, ctx.target.version)) continue;
     if (rule.trigger.whenValue) {
@@ -494,9 +482,14 @@ function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget:
   checkApiVersion(resource, chunk, documentTarget, out);
   const own = ownGateSettings(resource);
   const target = Object.keys(own).length > 0 ? { ...documentTarget, gates: { ...documentTarget.gates, ...own } } : documentTarget;
-  const ctx: VisitContext = { chunk, resource, target, out };
-  walkIndexed(resource.node, pathIndexFor(resource.kind), (visit) => {
-    for (const fact of visit.index.facts) {
+  const ctx: VisitContext = { chunk, resource, target, out, availabilityReported: new Set(), valueReported: new Set() };
+  const served = apiVersionStatusAt(resource.apiVersion, resource.kind, target.version).state;
+  // An API version that is not served at the target has one finding, on its apiVersion; its fields are not judged.
+  const schemaApplies = served === 'served' || served === 'deprecated';
+  const rootType = rootTypeOf(resource.apiVersion, resource.kind);
+  const schemaCtx = { target, out, availabilityReported: ctx.availabilityReported, valueReported: ctx.valueReported, schemaChecks: target.schemaChecks };
+  walkSchema(resource.node, rootType, chunk.doc, (visit) => {
+    for (const fact of visit.facts) {
       if (fact.type === 'field') checkFieldFact(fact, visit, ctx);
       else if (fact.type === 'child') checkValue(fact, visit.value, fieldName(visit), ctx, []);
       else if (fact.type === 'config') checkConfigFact(fact, visit, ctx);
@@ -504,7 +497,8 @@ function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget:
       else if (fact.type === 'gateMap') checkGateMap(visit, ctx);
       else if (fact.type === 'gateFlags') checkGateFlags(visit, ctx);
     }
-    if (visit.index.rules.length > 0) checkRules(visit.index.rules, visit, ctx);
+    if (visit.rules.length > 0) checkRules(visit.rules, visit, ctx);
+    if (schemaApplies) checkSchemaVisit(visit, schemaCtx);
   });
 }
 

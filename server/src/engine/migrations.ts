@@ -9,7 +9,8 @@ import { splitPath, listItem } from '../kep/catalog';
 import type { AnnotationFact, ApiVersionLifecycle, FieldMigration } from '../kep/types';
 import { columnOf, eolOf, removePair, renameKey, renderEntries, setAtPath, editsAreDisjoint, type TextEdit, type YamlValue } from '../manifest/edits';
 import type { Resource } from '../manifest/model';
-import { nodeAtConcretePath, scalarText, type IndexedVisit } from '../manifest/paths';
+import { nodeAtConcretePath, scalarText } from '../manifest/paths';
+import type { SchemaVisit } from '../manifest/schemaWalk';
 
 interface Match {
   parent: YAMLMap;
@@ -124,7 +125,7 @@ function appArmorProfileOf(annotationValue: string): Record<string, YamlValue> |
 }
 
 /** Edits that replace a deprecated annotation by the field the data names. */
-export function migrateAnnotation(text: string, resource: Resource, visit: IndexedVisit, annotation: AnnotationFact): TextEdit[] | undefined {
+export function migrateAnnotation(text: string, resource: Resource, visit: SchemaVisit, annotation: AnnotationFact): TextEdit[] | undefined {
   if (annotation.migrateTo !== 'containerAppArmorProfile' || !visit.pair || !visit.parent) return undefined;
   const key = scalarText(visit.keyNode);
   const value = scalarText(visit.value);

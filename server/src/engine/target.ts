@@ -19,6 +19,8 @@ export const diagnosticCodes = {
   'removed-gate': 'A feature gate that no longer exists, or a locked gate set against its lock.',
   'kep-rule': 'A rule an enhancement states is broken.',
   'invalid-value': 'The value is not one the field accepts at the target version.',
+  'unknown-field': 'The key is not a field of this object in any Kubernetes version (a typo, or a field in the wrong place).',
+  'invalid-type': 'The value has the wrong type for the field, as Kubernetes reads the YAML (a quoted number, a map where a list belongs).',
   'yaml-syntax': 'The YAML could not be parsed.',
   'invalid-directive': 'A `# kep-lens:` directive could not be understood.',
   'unknown-suppression': 'A suppression comment names a code KEP Lens does not have.',
@@ -37,6 +39,8 @@ export interface EngineSettings {
   disabledCodes: readonly string[];
   /** Report YAML syntax errors (off when another YAML extension already does). */
   syntaxDiagnostics: boolean;
+  /** Check unknown fields and value types against the schema (off when another schema validator already does). */
+  schemaChecks: boolean;
 }
 
 export const defaultSettings: EngineSettings = {
@@ -44,6 +48,7 @@ export const defaultSettings: EngineSettings = {
   featureGates: {},
   disabledCodes: [],
   syntaxDiagnostics: true,
+  schemaChecks: true,
 };
 
 /** Problems found while reading settings, reported once to the user. */
@@ -71,7 +76,9 @@ export function readSettings(raw: unknown): { settings: EngineSettings; problems
   }
   const disabledCodes = Array.isArray(source.disabledCodes) ? source.disabledCodes.filter((c): c is string => typeof c === 'string') : [];
   const syntaxDiagnostics = typeof source.syntaxDiagnostics === 'boolean' ? source.syntaxDiagnostics : true;
-  return { settings: { kubernetesVersion: version, featureGates: gates, disabledCodes, syntaxDiagnostics }, problems };
+  // `auto` is the client's to resolve (it knows whether another schema validator runs); a server on its own checks.
+  const schemaChecks = source.schemaChecks === false || source.schemaChecks === 'off' ? false : true;
+  return { settings: { kubernetesVersion: version, featureGates: gates, disabledCodes, syntaxDiagnostics, schemaChecks }, problems };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -83,6 +90,7 @@ export interface Target {
   readonly version: MinorVersion;
   readonly gates: GateSettings;
   readonly disabledCodes: ReadonlySet<string>;
+  readonly schemaChecks: boolean;
   /** Where the version came from, for the status bar and hover. */
   readonly pinnedBy?: 'directive';
 }
@@ -143,11 +151,11 @@ export function resolveTarget(settings: EngineSettings, directives: readonly Dir
     }
     Object.assign(gates, d.featureGates ?? {});
   }
-  return { version, gates, disabledCodes: new Set(settings.disabledCodes), pinnedBy: pinned ? 'directive' : undefined };
+  return { version, gates, disabledCodes: new Set(settings.disabledCodes), schemaChecks: settings.schemaChecks, pinnedBy: pinned ? 'directive' : undefined };
 }
 
 /** A stable key of a target, for caches. */
 export function targetKey(target: Target): string {
   const gates = Object.entries(target.gates).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',');
-  return `${target.version}|${gates}|${[...target.disabledCodes].sort().join(',')}`;
+  return `${target.version}|${gates}|${[...target.disabledCodes].sort().join(',')}|${target.schemaChecks ? 'schema' : ''}`;
 }

@@ -5,29 +5,29 @@
 import { isMap, isScalar } from 'yaml';
 import {
   allGateNames,
+  apiVersionStatusAt,
   fieldStatusAt,
   findGate,
   gateStateAt,
-  indexAt,
   knownKinds,
   listItem,
-  anyKey,
   servedVersionsOf,
-  apiVersionStatusAt,
   stageAt,
   valueStatusAt,
   valuesOfFact,
   type Fact,
 } from '../kep/catalog';
+import { placeAt, type Place } from '../kep/placeAt';
+import { enumSpec, listItemOf, mapValueOf, presentAt, rootTypeOf, shapeOfType, structSpec, typeLabel, type FieldSpec, type TypeRef } from '../kep/schema';
 import type { AllowedValue, ChildField, Enhancement, ValueShape } from '../kep/types';
-import { inRange } from '../kep/versions';
+import { compareVersions, inRange } from '../kep/versions';
 import { lineAt, lineIndexOf, type LineIndex, type ManifestModel, type Resource } from '../manifest/model';
 import { nodeAtPath } from '../manifest/paths';
 import { indentUnit, parentPathAt, shapeOf, siblingKeys } from '../manifest/textContext';
 import { targetsOf } from '../engine/analyze';
 import type { EngineSettings, Target } from '../engine/target';
 import { chunkAt } from './hover';
-import { enhancementCard } from './cards';
+import { enhancementCard, fieldCard } from './cards';
 
 export type CompletionKind = 'field' | 'value' | 'snippet' | 'module' | 'gate';
 
@@ -180,55 +180,100 @@ function pathInResource(resource: Resource, path: string[]): string[] {
   return path[0] === 'items' && path[1] === listItem ? path.slice(2) : path;
 }
 
+/** The rank and note of a schema field at the target: usable, gated off, or not there (yet). */
+function schemaRank(field: FieldSpec, target: Target, inheritedGates: readonly string[]): { rank: Rank; note: string; deprecated: boolean } {
+  if (!presentAt(field, target.version)) {
+    const later = field.ranges ? field.ranges.map(([from]) => from).find((from) => compareVersions(from, target.version) > 0) : field.since !== undefined && compareVersions(field.since, target.version) > 0 ? field.since : undefined;
+    return later ? { rank: 2, note: ` — not before ${later}`, deprecated: false } : { rank: 2, note: ' — removed', deprecated: true };
+  }
+  for (const gate of [...field.gates, ...inheritedGates]) {
+    const state = gateStateAt(gate, target.version, target.gates);
+    if (!state.unknown && !state.notYet && !state.enabled) return { rank: 1, note: ` — needs gate ${gate} (off)`, deprecated: false };
+  }
+  return { rank: 0, note: '', deprecated: false };
+}
+
+/** The shape a snippet writes for a schema type. */
+function snippetShape(type: TypeRef): ValueShape {
+  const item = listItemOf(type);
+  if (item !== undefined) return structSpec(item) ? 'list' : 'stringList';
+  if (mapValueOf(type) !== undefined) return 'map';
+  const shape = shapeOfType(type);
+  return shape === 'object' ? 'object' : shape === 'integer' || shape === 'number' ? 'integer' : shape === 'boolean' ? 'boolean' : 'string';
+}
+
+/** Values of an enum type usable at the target, for snippets and value completion. */
+function enumValuesAt(type: TypeRef, target: Target): string[] {
+  return enumSpec(type)?.values.filter((v) => presentAt(v, target.version)).map((v) => v.value) ?? [];
+}
+
+/** The label of the KEP whose gate guards a field, for completion details. */
+function gateLabel(field: FieldSpec, target: Target): string {
+  const gate = field.gates[0];
+  if (!gate) return '';
+  const owner = findGate(gate)?.enhancement;
+  return owner ? ` · ${stageLabel(owner, target)}` : ` · gate ${gate}`;
+}
+
 function keyCompletions(ctx: CursorContext, resource: Resource, path: string[], column: number, replace: [number, number], labelKeys: string[]): Completion[] {
-  const node = indexAt(resource.kind, path);
-  if (!node) return [];
+  const rootType = rootTypeOf(resource.apiVersion, resource.kind);
+  const place = placeAt(rootType, path);
+  const struct = place.type !== undefined ? structSpec(place.type) : undefined;
   const present = siblingKeys(ctx.lines, ctx.line, column, ctx.firstLine, ctx.lastLine);
   const unit = indentUnit(ctx.lines.slice(ctx.firstLine, ctx.lastLine + 1));
   const items: Completion[] = [];
-  for (const [key, child] of node.children) {
-    if (key === listItem || key === anyKey || present.has(key)) continue;
-    const completable = child.facts.filter((f): f is Extract<Fact, { type: 'field' | 'child' | 'config' }> => f.type === 'field' || f.type === 'child' || f.type === 'config');
-    // A field stated in its own right knows more (gates, since) than the same key listed as a child.
-    const fact = completable.find((f) => f.type === 'field') ?? completable[0];
-    if (!fact) continue;
-    if (fact.type === 'field' && fact.field.readOnly) continue;
-    const { rank, note, deprecated } = factRank(fact, ctx.target);
-    const state: SnippetState = { tab: 1 };
-    let snippet: string;
-    let documentation: string;
-    if (fact.type === 'field') {
-      snippet = snippetFor(key, fact.field.shape, fact.field.children, snippetValues(fact.field.values, ctx.target), undefined, unit, state, ctx.target, labelKeys);
-      documentation = enhancementCard(fact.enhancement, ctx.target, { field: fact.field });
-    } else if (fact.type === 'child') {
-      snippet = snippetFor(key, fact.child.shape, undefined, snippetValues(fact.child.values, ctx.target), fact.child.example, unit, state, ctx.target);
-      documentation = enhancementCard(fact.enhancement, ctx.target, { field: fact.field, child: fact.child });
-    } else {
-      snippet = snippetFor(key, fact.config.values?.length ? 'string' : 'object', undefined, snippetValues(fact.config.values, ctx.target), undefined, unit, state, ctx.target);
-      documentation = enhancementCard(fact.enhancement, ctx.target, { config: fact.config });
+  if (struct) {
+    const inherited = place.gatedBy?.gates ?? [];
+    for (const [key, field] of struct.fields) {
+      // What the cluster writes back is not offered.
+      if (present.has(key) || (path.length === 0 && key === 'status')) continue;
+      const facts = placeAt(rootType, [...path, key]).facts;
+      const fact = facts.find((f): f is Extract<Fact, { type: 'field' }> => f.type === 'field') ?? facts.find((f): f is Extract<Fact, { type: 'child' | 'config' }> => f.type === 'child' || f.type === 'config');
+      if (fact?.type === 'field' && fact.field.readOnly) continue;
+      const schema = schemaRank(field, ctx.target, inherited);
+      const overlay = fact?.type === 'field' ? factRank(fact, ctx.target) : undefined;
+      const { rank, note, deprecated } = overlay && overlay.rank >= schema.rank ? overlay : schema;
+      const state: SnippetState = { tab: 1 };
+      let snippet: string;
+      let documentation: string;
+      let detail = `${typeLabel(field.type)}${gateLabel(field, ctx.target)}${note}`;
+      if (fact?.type === 'field') {
+        snippet = snippetFor(key, fact.field.shape, fact.field.children, snippetValues(fact.field.values, ctx.target), undefined, unit, state, ctx.target, labelKeys);
+        documentation = enhancementCard(fact.enhancement, ctx.target, { field: fact.field, schemaField: field });
+        detail = `${typeLabel(field.type)} · ${stageLabel(fact.enhancement, ctx.target)}${note}`;
+      } else if (fact?.type === 'child') {
+        snippet = snippetFor(key, fact.child.shape, undefined, snippetValues(fact.child.values, ctx.target), fact.child.example, unit, state, ctx.target);
+        documentation = enhancementCard(fact.enhancement, ctx.target, { field: fact.field, child: fact.child, schemaField: field });
+      } else {
+        snippet = snippetFor(key, snippetShape(field.type), undefined, enumValuesAt(field.type, ctx.target), undefined, unit, state, ctx.target);
+        documentation = fieldCard({ field, path: [...path, key].join('.').replace(/\.\[\]/g, '[]'), kind: resource.kind, groupVersion: resource.apiVersion, inheritedGates: inherited }, ctx.target);
+      }
+      items.push({ label: key, kind: 'field', detail, documentation, insertSnippet: snippet, sortText: `${rank}${key}`, deprecated, replaceStart: replace[0], replaceEnd: replace[1] });
     }
-    items.push({ label: key, kind: 'field', detail: `${stageLabel(fact.enhancement, ctx.target)}${note}`, documentation, insertSnippet: snippet, sortText: `${rank}${key}`, deprecated,
-      replaceStart: replace[0], replaceEnd: replace[1] });
   }
-  if (node.children.has(anyKey) && node.children.get(anyKey)?.facts.some((f) => f.type === 'gateMap')) {
+  if (place.position === 'field' && place.type !== undefined && mapValueOf(place.type) !== undefined && isGateMap(place)) {
     for (const name of allGateNames()) {
       if (present.has(name)) continue;
       const gate = gateStateAt(name, ctx.target.version, {});
       if (gate.removed || gate.notYet) continue;
       const owner = findGate(name);
-      items.push({ label: name, kind: 'gate', detail: `${gate.span?.stage ?? ''} · ${gate.defaultOn ? 'on' : 'off'} by default in ${ctx.target.version}${owner?.enhancement.kep ? ` · KEP-${owner.enhancement.kep}` : ''}`,
+      items.push({ label: name, kind: 'gate', detail: `${gate.span?.stage ?? ''} · ${gate.defaultOn ? 'on' : 'off'} by default in ${ctx.target.version}${owner?.enhancement?.kep ? ` · KEP-${owner.enhancement.kep}` : ''}`,
         insertSnippet: `${name}: ${choice([gate.defaultOn ? 'false' : 'true', gate.defaultOn ? 'true' : 'false'], 1)}`, sortText: `0${name}`, replaceStart: replace[0], replaceEnd: replace[1] });
     }
   }
   return items;
 }
 
+/** A `featureGates` map of a component configuration: its keys are gate names. */
+function isGateMap(place: Place): boolean {
+  return place.field?.name === 'featureGates' && /\.(?:KubeletConfiguration|KubeProxyConfiguration)$/.test(place.owner?.ref ?? '');
+}
+
 function valueCompletions(ctx: CursorContext, resource: Resource, path: string[], replace: [number, number]): Completion[] {
-  const node = indexAt(resource.kind, path);
-  const facts = node?.facts ?? [];
+  const place = placeAt(rootTypeOf(resource.apiVersion, resource.kind), path);
   const items: Completion[] = [];
   const seen = new Set<string>();
-  for (const fact of facts) {
+  for (const fact of place.facts) {
     for (const value of valuesOfFact(fact)) {
       if (seen.has(value.value)) continue;
       seen.add(value.value);
@@ -237,6 +282,23 @@ function valueCompletions(ctx: CursorContext, resource: Resource, path: string[]
       items.push({ label: value.value, kind: 'value', detail: `${owner ? stageLabel(owner, ctx.target) : ''}${note}`, documentation: value.description,
         insertSnippet: escapeSnippet(value.value), sortText: `${rank}${value.value}`, deprecated: valueStatusAt(value, ctx.target.version) === 'deprecated', replaceStart: replace[0], replaceEnd: replace[1] });
     }
+  }
+  const type = place.type;
+  if (type === undefined) return items;
+  const spec = enumSpec(type);
+  for (const value of spec?.values ?? []) {
+    if (seen.has(value.value)) continue;
+    seen.add(value.value);
+    const later = value.since !== undefined && compareVersions(value.since, ctx.target.version) > 0;
+    const present = presentAt(value, ctx.target.version);
+    if (!present && !later) continue;
+    const gated = present && value.since !== undefined ? (place.field?.valueGates ?? []).find((g) => { const s = gateStateAt(g, ctx.target.version, ctx.target.gates); return !s.unknown && !s.notYet && !s.enabled; }) : undefined;
+    const rank = later ? 2 : gated ? 1 : 0;
+    items.push({ label: value.value, kind: 'value', detail: `${typeLabel(type)}${later ? ` — not before ${value.since}` : gated ? ` — needs gate ${gated} (off)` : ''}`,
+      insertSnippet: escapeSnippet(value.value), sortText: `${rank}${value.value}`, replaceStart: replace[0], replaceEnd: replace[1] });
+  }
+  if (!spec && shapeOfType(type) === 'boolean') {
+    for (const value of ['true', 'false']) if (!seen.has(value)) items.push({ label: value, kind: 'value', detail: 'boolean', insertSnippet: value, sortText: `0${value}`, replaceStart: replace[0], replaceEnd: replace[1] });
   }
   return items;
 }
@@ -249,10 +311,10 @@ function apiVersionCompletions(ctx: CursorContext, kind: string | undefined, rep
     servedVersionsOf(k).forEach((gv, order) => {
       if (seen.has(gv.groupVersion)) return;
       const status = apiVersionStatusAt(gv.groupVersion, k, ctx.target.version);
-      if (status.state === 'removed' || !inRange(ctx.target.version, undefined, gv.until)) return;
+      if (status.state === 'removed' || status.state === 'unknown' || !inRange(ctx.target.version, undefined, gv.until)) return;
       seen.add(gv.groupVersion);
       const rank = status.state === 'served' ? 0 : status.state === 'deprecated' ? 1 : 2;
-      const note = status.state === 'served' ? 'served' : status.state === 'deprecated' ? `deprecated, removed in ${status.lifecycle?.removedIn ?? '?'}` : `not before ${status.since}`;
+      const note = status.state === 'served' ? 'served' : status.state === 'deprecated' ? `deprecated${status.lifecycle?.removedIn ? `, removed in ${status.lifecycle.removedIn}` : ''}` : `not before ${status.since}`;
       items.push({ label: gv.groupVersion, kind: 'module', detail: `${kind ?? k} · ${note} at ${ctx.target.version}`, insertSnippet: escapeSnippet(gv.groupVersion),
         sortText: `${rank}${String(order).padStart(2, '0')}${gv.groupVersion}`, deprecated: rank === 1, replaceStart: replace[0], replaceEnd: replace[1] });
     });
@@ -262,9 +324,11 @@ function apiVersionCompletions(ctx: CursorContext, kind: string | undefined, rep
 
 function kindCompletions(ctx: CursorContext, apiVersion: string | undefined, replace: [number, number]): Completion[] {
   return knownKinds().map((kind) => {
-    const served = servedVersionsOf(kind).some((gv) => gv.groupVersion === apiVersion && inRange(ctx.target.version, gv.since, gv.until));
-    return { label: kind, kind: 'module' as const, detail: served ? `served by ${apiVersion}` : (servedVersionsOf(kind)[0]?.groupVersion ?? ''), insertSnippet: escapeSnippet(kind),
-      sortText: `${served ? 0 : 1}${kind}`, replaceStart: replace[0], replaceEnd: replace[1] };
+    const versions = servedVersionsOf(kind);
+    const served = versions.some((gv) => gv.groupVersion === apiVersion && inRange(ctx.target.version, gv.since, gv.until));
+    const current = versions.find((gv) => inRange(ctx.target.version, gv.since, gv.until))?.groupVersion;
+    return { label: kind, kind: 'module' as const, detail: served ? `served by ${apiVersion}` : current ?? versions[0]?.groupVersion ?? '', insertSnippet: escapeSnippet(kind),
+      sortText: `${served ? 0 : current ? 1 : 2}${kind}`, replaceStart: replace[0], replaceEnd: replace[1] };
   });
 }
 
@@ -324,7 +388,7 @@ export function completionsAt(model: ManifestModel, line: number, character: num
   // A dash alone under a string list (matchLabelKeys): offer the pod template's label keys.
   if (shape.dashes.length > 0 && path[path.length - 1] === listItem) {
     const listPath = path.slice(0, -1);
-    const fact = indexAt(resource.kind, listPath)?.facts.find((f) => f.type === 'field' && f.field.shape === 'stringList');
+    const fact = placeAt(rootTypeOf(resource.apiVersion, resource.kind), listPath).facts.find((f) => f.type === 'field' && f.field.shape === 'stringList');
     if (fact) {
       return podTemplateLabelKeys(resource, listPath).map((key) => ({ label: key, kind: 'value' as const, detail: 'label of this pod template', insertSnippet: escapeSnippet(key), sortText: `0${key}`, replaceStart: replace[0], replaceEnd: replace[1] }));
     }

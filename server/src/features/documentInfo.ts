@@ -4,10 +4,11 @@
  * enhancements it touches, with the first place each is used.
  */
 import { isScalar } from 'yaml';
-import { annotationMatches, pathIndexFor, stageAt } from '../kep/catalog';
+import { annotationAppliesTo, annotationMatches, stageAt } from '../kep/catalog';
+import { rootTypeOf } from '../kep/schema';
 import type { Enhancement } from '../kep/types';
 import type { ManifestModel } from '../manifest/model';
-import { walkIndexed } from '../manifest/paths';
+import { walkSchema } from '../manifest/schemaWalk';
 import { targetsOf } from '../engine/analyze';
 import type { EngineSettings } from '../engine/target';
 
@@ -50,10 +51,10 @@ export function documentInfo(model: ManifestModel, settings: EngineSettings): Do
     const version = targets[index]?.version ?? settings.kubernetesVersion;
     for (const resource of chunk.resources) {
       isKubernetes = true;
-      walkIndexed(resource.node, pathIndexFor(resource.kind), (visit) => {
+      walkSchema(resource.node, rootTypeOf(resource.apiVersion, resource.kind), chunk.doc, (visit) => {
         const at = (isScalar(visit.keyNode) ? visit.keyNode.range?.[0] : undefined) ?? 0;
-        for (const fact of visit.index.facts) {
-          if (fact.type === 'annotation' && !annotationMatches(fact.annotation, String(visit.keyNode?.value ?? ''))) continue;
+        for (const fact of visit.facts) {
+          if (fact.type === 'annotation' && (!annotationMatches(fact.annotation, String(visit.keyNode?.value ?? '')) || !annotationAppliesTo(fact.annotation, visit.metadataOwner))) continue;
           if ('enhancement' in fact) add(fact.enhancement, start + at, version);
         }
       });

@@ -1,7 +1,8 @@
 /**
- * Queries over the KEP data: pure functions of the data and a target
- * version. Features ask these; they never read the data arrays directly
- * except to list them.
+ * Queries over the KEP data: the imported facts (generated files) merged
+ * with our overlay, as pure functions of the data and a target version.
+ * Features ask these; they never read the generated files or the overlay
+ * directly.
  */
 import type {
   AllowedValue,
@@ -13,13 +14,18 @@ import type {
   Enhancement,
   FeatureGate,
   GateSpan,
+  KepCategory,
   MinorVersion,
   Rule,
   Stage,
   StageSpan,
 } from './types';
-import { apiVersionLifecycles, currentApiVersions, embeddings, enhancements } from './data';
-import { compareVersions, inRange, isAtLeast, supportedVersions } from './versions';
+import { generatedApis, generatedGates, generatedKeps, type GeneratedGate, type GeneratedKind } from './generated';
+import { enhancementOverlays } from './overlay/enhancements';
+import { apiLifecycleOverlays } from './overlay/lifecycle';
+import type { EnhancementOverlay } from './overlay/types';
+import { groupVersionsOfKind, listItemOf, mapValueOf, rootTypeOf, structSpec, type TypeRef } from './schema';
+import { compareVersions, inRange, isAtLeast, previousVersion, supportedVersions } from './versions';
 
 // ---------------------------------------------------------------- paths
 
@@ -56,164 +62,130 @@ export function joinPath(segments: PathSegments): string {
   return out;
 }
 
-// ---------------------------------------------------------------- facts at a path
+// ---------------------------------------------------------------- gates
 
-export type FieldFact = { type: 'field'; enhancement: Enhancement; field: ApiField };
-export type ChildFact = { type: 'child'; enhancement: Enhancement; field: ApiField; child: ChildField };
-export type ConfigFact = { type: 'config'; enhancement: Enhancement; config: ComponentConfig };
-export type AnnotationKeyFact = { type: 'annotation'; enhancement: Enhancement; annotation: AnnotationFact };
-/** A map whose keys are feature gate names (component config `featureGates`). */
-export type GateMapFact = { type: 'gateMap' };
-/** A container argument that may carry `--feature-gates=Name=true,…` (static pods of control-plane components). */
-export type GateFlagsFact = { type: 'gateFlags' };
-
-export type Fact = FieldFact | ChildFact | ConfigFact | AnnotationKeyFact | GateMapFact | GateFlagsFact;
-
-export interface RuleRef {
-  enhancement: Enhancement;
-  rule: Rule;
-}
-
-/** A node of the per-kind index: what is known at one path, and below it. */
-export interface PathIndexNode {
-  readonly children: Map<string, PathIndexNode>;
-  readonly facts: Fact[];
-  readonly rules: RuleRef[];
-}
-
-function newNode(): PathIndexNode {
-  return { children: new Map(), facts: [], rules: [] };
-}
-
-function nodeAt(root: PathIndexNode, segments: PathSegments, create: true): PathIndexNode;
-function nodeAt(root: PathIndexNode, segments: PathSegments, create: false): PathIndexNode | undefined;
-function nodeAt(root: PathIndexNode, segments: PathSegments, create: boolean): PathIndexNode | undefined {
-  let node = root;
-  for (const segment of segments) {
-    let next = node.children.get(segment);
-    if (!next) {
-      if (!create) return undefined;
-      next = newNode();
-      node.children.set(segment, next);
-    }
-    node = next;
-  }
-  return node;
-}
-
-/** Config kinds whose `featureGates` map lists gates by name. */
-const configKindsWithGateMaps = ['KubeletConfiguration', 'KubeProxyConfiguration'];
-
-interface StatedFacts {
-  /** kind → entries stated directly for that kind (before embedding). */
-  byKind: Map<string, { segments: string[]; add: (node: PathIndexNode) => void }[]>;
-}
-
-function collectStatedFacts(all: readonly Enhancement[]): StatedFacts {
-  const byKind: StatedFacts['byKind'] = new Map();
-  const push = (kind: string, path: string, add: (node: PathIndexNode) => void): void => {
-    const list = byKind.get(kind) ?? [];
-    list.push({ segments: splitPath(path), add });
-    byKind.set(kind, list);
+function gateOf(name: string, g: GeneratedGate): FeatureGate {
+  return {
+    name,
+    components: [...g.components],
+    spans: g.versions.map((v) => ({ stage: v.stage, defaultOn: v.default, from: v.from, ...(v.to !== undefined ? { to: v.to } : {}), ...(v.locked ? { locked: true } : {}) })),
+    removedIn: g.removedIn,
+    unknownFrom: g.unknownFrom,
+    history: (g.history ?? []).map((h) => ({ version: h.version, stage: h.stage, defaultOn: h.default, ...(h.locked ? { locked: true } : {}) })),
+    keps: [...(g.keps ?? [])],
+    fields: [...(g.fields ?? [])],
+    valueFields: [...(g.valueFields ?? [])],
+    kinds: [...(g.kinds ?? [])],
   };
-  for (const enhancement of all) {
-    for (const field of enhancement.fields) {
-      push(field.kind, field.path, (n) => n.facts.push({ type: 'field', enhancement, field }));
-      for (const child of field.children ?? []) {
-        push(field.kind, `${field.path}.${child.key}`, (n) => n.facts.push({ type: 'child', enhancement, field, child }));
-      }
-    }
-    for (const config of enhancement.config) {
-      if (config.kind && config.path) push(config.kind, config.path, (n) => n.facts.push({ type: 'config', enhancement, config }));
-    }
-    for (const annotation of enhancement.annotations ?? []) {
-      const kind = annotation.onPodTemplates ? 'Pod' : '*';
-      push(kind, `metadata.annotations.${anyKey}`, (n) => n.facts.push({ type: 'annotation', enhancement, annotation }));
-    }
-    for (const rule of enhancement.rules) {
-      push(rule.trigger.kind, rule.trigger.path, (n) => n.rules.push({ enhancement, rule }));
-    }
-  }
-  for (const kind of configKindsWithGateMaps) push(kind, `featureGates.${anyKey}`, (n) => n.facts.push({ type: 'gateMap' }));
-  for (const containers of ['containers', 'initContainers']) {
-    for (const list of ['command', 'args']) push('Pod', `spec.${containers}[].${list}[]`, (n) => n.facts.push({ type: 'gateFlags' }));
-  }
-  return { byKind };
 }
 
-/** Prefix paths at which `kind`'s own document root appears inside `hostKind`, transitively. */
-function embeddingPrefixes(hostKind: string): { embeddedKind: string; prefix: string[] }[] {
-  const out: { embeddedKind: string; prefix: string[] }[] = [];
-  const visit = (kind: string, prefix: string[], depth: number): void => {
-    if (depth > 4) return;
-    for (const e of embeddings) {
-      if (e.hostKind !== kind) continue;
-      const at = [...prefix, ...splitPath(e.at)];
-      out.push({ embeddedKind: e.embeddedKind, prefix: at });
-      visit(e.embeddedKind, at, depth + 1);
-    }
-  };
-  visit(hostKind, [], 0);
+let gateObjects: Map<string, FeatureGate> | undefined;
+
+function gates(): Map<string, FeatureGate> {
+  if (!gateObjects) {
+    gateObjects = new Map();
+    for (const [name, g] of Object.entries(generatedGates())) gateObjects.set(name, gateOf(name, g));
+  }
+  return gateObjects;
+}
+
+// ---------------------------------------------------------------- enhancements
+
+const stageOrder: Stage[] = ['alpha', 'beta', 'stable', 'deprecated', 'removed'];
+
+/** How a release counts a change of stage: the new stage, as release notes group it. */
+function categoryOfStage(stage: Stage): KepCategory {
+  return stage === 'deprecated' ? 'deprecation' : stage === 'removed' ? 'removal' : stage;
+}
+
+/** Releases in which the stage changed (from the stages), each with the category of the change. */
+function releasesFromStages(stages: readonly StageSpan[]): Record<MinorVersion, KepCategory> {
+  const out: Record<MinorVersion, KepCategory> = {};
+  let previous: StageSpan | undefined;
+  for (const span of stages) {
+    const changed = !previous || previous.stage !== span.stage || (previous.to !== undefined && compareVersions(span.from, previousVersion(previous.to)) > 1);
+    // The first tracked version shows only where a stage began before it: not a change of that release.
+    if (changed && span.from !== supportedVersions[0]) out[span.from] = categoryOfStage(span.stage);
+    previous = span;
+  }
   return out;
 }
 
-let stated: StatedFacts | undefined;
-const indexByKind = new Map<string, PathIndexNode>();
-
-/**
- * The path index of a kind: facts stated for the kind itself, for every
- * kind embedded in it (Pod in Deployment, Job in CronJob, …) and for any
- * kind (`*`). Built once per kind.
- */
-export function pathIndexFor(kind: string): PathIndexNode {
-  const cached = indexByKind.get(kind);
-  if (cached) return cached;
-  stated ??= collectStatedFacts(enhancements);
-  const root = newNode();
-  const addStated = (statedKind: string, prefix: string[]): void => {
-    for (const entry of stated?.byKind.get(statedKind) ?? []) entry.add(nodeAt(root, [...prefix, ...entry.segments], true));
+function buildEnhancement(kep: number | undefined, overlay: EnhancementOverlay | undefined): Enhancement {
+  const imported = kep !== undefined ? generatedKeps()[String(kep)] : undefined;
+  const gateNames = [...new Set([...(imported?.gates ?? []), ...(overlay?.gates ?? [])])].filter((n) => gates().has(n));
+  const stages: StageSpan[] = overlay?.stages ? overlay.stages.map((s) => ({ ...s })) : (imported?.stages ?? []).map((s) => ({ stage: s.stage, from: s.from, ...(s.to !== undefined ? { to: s.to } : {}) }));
+  const releases: Record<MinorVersion, KepCategory> = overlay?.stages || !imported ? releasesFromStages(stages) : releasesOfImported(imported.releases, stages);
+  for (const [version, category] of Object.entries(overlay?.releases ?? {})) if (category) releases[version] = category;
+  return {
+    id: overlay?.id ?? `kep-${kep}`,
+    kep,
+    title: overlay?.title ?? imported?.title ?? `KEP-${kep}`,
+    sig: overlay?.sig ?? imported?.sig ?? '',
+    releases,
+    summary: overlay?.summary ?? '',
+    watchOut: [...(overlay?.watchOut ?? [])],
+    stages,
+    stageSource: overlay?.stages ? 'curated' : imported?.stageSource ?? 'curated',
+    gates: gateNames.map((n) => gates().get(n) as FeatureGate),
+    fields: [...(overlay?.fields ?? [])],
+    annotations: overlay?.annotations ? [...overlay.annotations] : undefined,
+    config: [...(overlay?.config ?? [])],
+    rules: [...(overlay?.rules ?? [])],
+    docs: [...(overlay?.docs ?? [])],
+    notes: [...(overlay?.notes ?? [])],
+    sources: [...(overlay?.sources ?? [])],
+    milestoneDisagreements: (imported?.disagreements ?? []).map((d) => ({ ...d })),
+    milestones: { ...(imported?.milestones ?? {}) },
+    curated: overlay !== undefined && overlay.summary !== '',
   };
-  addStated(kind, []);
-  if (kind !== '*') addStated('*', []);
-  for (const { embeddedKind, prefix } of embeddingPrefixes(kind)) addStated(embeddedKind, prefix);
-  indexByKind.set(kind, root);
-  return root;
 }
 
-/** Index node at an exact normalised path (list indexes written `[]`). */
-export function indexAt(kind: string, segments: PathSegments): PathIndexNode | undefined {
-  let node: PathIndexNode | undefined = pathIndexFor(kind);
-  for (const segment of segments) {
-    if (!node) return undefined;
-    node = node.children.get(segment) ?? (segment !== listItem ? node.children.get(anyKey) : undefined);
+/** The releases the import lists, each counted by the stage the KEP reached there. */
+function releasesOfImported(releases: readonly MinorVersion[], stages: readonly StageSpan[]): Record<MinorVersion, KepCategory> {
+  const out: Record<MinorVersion, KepCategory> = {};
+  for (const release of releases) {
+    const stage = stages.find((s) => inRange(release, s.from, s.to))?.stage;
+    if (stage) out[release] = categoryOfStage(stage);
   }
-  return node;
+  return out;
 }
 
-/** Facts at a path, with annotation facts filtered by their key pattern. */
-export function factsAt(kind: string, segments: PathSegments): Fact[] {
-  const node = indexAt(kind, segments);
-  if (!node) return [];
-  const last = segments[segments.length - 1] ?? '';
-  return node.facts.filter((fact) => fact.type !== 'annotation' || annotationMatches(fact.annotation, last));
-}
+let allEnhancements: Enhancement[] | undefined;
+let enhancementById: Map<string, Enhancement> | undefined;
 
-const annotationPatterns = new Map<string, RegExp>();
-export function annotationMatches(annotation: AnnotationFact, key: string): boolean {
-  let pattern = annotationPatterns.get(annotation.keyPattern);
-  if (!pattern) {
-    pattern = new RegExp(annotation.keyPattern);
-    annotationPatterns.set(annotation.keyPattern, pattern);
+/** Every enhancement the data knows: every imported KEP, and every change our overlay describes. */
+export function enhancements(): readonly Enhancement[] {
+  if (!allEnhancements) {
+    const overlays = new Map<number, EnhancementOverlay>();
+    for (const o of enhancementOverlays) if (o.kep !== undefined) overlays.set(o.kep, o);
+    const list: Enhancement[] = [];
+    for (const number of Object.keys(generatedKeps())) list.push(buildEnhancement(Number(number), overlays.get(Number(number))));
+    for (const o of enhancementOverlays) {
+      if (o.kep === undefined || !generatedKeps()[String(o.kep)]) list.push(buildEnhancement(o.kep, o));
+    }
+    allEnhancements = list;
+    enhancementById = new Map(list.map((e) => [e.id, e]));
   }
-  return pattern.test(key);
+  return allEnhancements;
 }
-
-// ---------------------------------------------------------------- stages and gates
 
 export function findEnhancement(idOrNumber: string | number): Enhancement | undefined {
   const text = String(idOrNumber).trim().toLowerCase();
+  enhancements();
   const number = /^(?:kep-?)?(\d+)$/.exec(text)?.[1];
-  return enhancements.find((e) => e.id === text || (number !== undefined && e.kep === Number(number)));
+  return enhancementById?.get(number !== undefined ? `kep-${Number(number)}` : text);
+}
+
+/** The category of an enhancement in a release that lists it. */
+export function categoryAt(enhancement: Enhancement, version: MinorVersion): KepCategory | undefined {
+  return enhancement.releases[version];
+}
+
+/** True for a change that only removes or deprecates: its gates (if any) do not enable fields. */
+function onlyRemovesOrDeprecates(enhancement: Enhancement): boolean {
+  const categories = Object.values(enhancement.releases);
+  return categories.length > 0 && categories.every((c) => c === 'removal' || c === 'deprecation');
 }
 
 function spanAt<T extends { from: MinorVersion; to?: MinorVersion }>(spans: readonly T[], version: MinorVersion): T | undefined {
@@ -229,31 +201,36 @@ export function stageAt(enhancement: Enhancement, version: MinorVersion): StageS
   return undefined;
 }
 
-/** "alpha 1.31 → beta 1.33 → stable 1.36": each change of stage with its first version. */
+/**
+ * "alpha 1.28 → beta 1.29 → stable 1.31": each change of stage with its
+ * first version. Where the primary gate's own history reaches further
+ * back than the tracked versions, that history leads.
+ */
 export function stageHistory(enhancement: Enhancement): { stage: Stage; from: MinorVersion }[] {
   const history: { stage: Stage; from: MinorVersion }[] = [];
-  for (const span of enhancement.stages) {
-    if (history[history.length - 1]?.stage !== span.stage) history.push({ stage: span.stage, from: span.from });
-  }
+  const push = (stage: Stage, from: MinorVersion): void => {
+    if (history[history.length - 1]?.stage !== stage) history.push({ stage, from });
+  };
+  const first = enhancement.stages[0];
+  const primary = enhancement.stageSource.startsWith('gate ') ? enhancement.gates.find((g) => `gate ${g.name}` === enhancement.stageSource) : undefined;
+  for (const h of primary?.history ?? []) if (first && compareVersions(h.version, first.from) < 0) push(h.stage, h.version);
+  for (const span of enhancement.stages) push(span.stage, span.from);
   return history;
 }
 
-const gatesByName = new Map<string, { gate: FeatureGate; enhancement: Enhancement }>();
-function gateIndex(): Map<string, { gate: FeatureGate; enhancement: Enhancement }> {
-  if (gatesByName.size === 0) {
-    for (const enhancement of enhancements) {
-      for (const gate of enhancement.gates) if (!gatesByName.has(gate.name)) gatesByName.set(gate.name, { gate, enhancement });
-    }
-  }
-  return gatesByName;
-}
-
-export function findGate(name: string): { gate: FeatureGate; enhancement: Enhancement } | undefined {
-  return gateIndex().get(name);
+export function findGate(name: string): { gate: FeatureGate; enhancement?: Enhancement } | undefined {
+  const gate = gates().get(name);
+  if (!gate) return undefined;
+  const kep = gate.keps[0];
+  return { gate, enhancement: kep !== undefined ? findEnhancement(kep) : enhancements().find((e) => e.gates.some((g) => g.name === name)) };
 }
 
 export function allGateNames(): string[] {
-  return [...gateIndex().keys()].sort();
+  return [...gates().keys()].sort();
+}
+
+export function allGates(): FeatureGate[] {
+  return [...gates().values()];
 }
 
 export interface GateState {
@@ -272,34 +249,212 @@ export interface GateState {
   /** The user's setting, when there is one. */
   setting?: boolean;
   locked: boolean;
+  /** The state is carried on from an earlier version: the data has no sources for the gate at this one. */
+  unconfirmed: boolean;
 }
 
 export type GateSettings = Readonly<Record<string, boolean>>;
 
 export function gateStateAt(name: string, version: MinorVersion, settings: GateSettings = {}): GateState {
-  const found = findGate(name);
+  const gate = gates().get(name);
   const setting = Object.prototype.hasOwnProperty.call(settings, name) ? settings[name] : undefined;
-  if (!found) {
-    return { name, unknown: true, notYet: false, removed: false, defaultOn: false, enabled: setting ?? false, setting, locked: false };
+  if (!gate) {
+    return { name, unknown: true, notYet: false, removed: false, defaultOn: false, enabled: setting ?? false, setting, locked: false, unconfirmed: false };
   }
-  const { gate } = found;
   const removed = isAtLeast(version, gate.removedIn);
+  const unconfirmed = isAtLeast(version, gate.unknownFrom);
   const first = gate.spans[0];
   const last = gate.spans[gate.spans.length - 1];
-  const span = removed ? undefined : spanAt(gate.spans, version) ?? (last && compareVersions(version, last.from) > 0 ? last : undefined);
+  const openEnded = last !== undefined && (last.to === undefined || unconfirmed) && compareVersions(version, last.from) > 0;
+  const span = removed ? undefined : spanAt(gate.spans, version) ?? (openEnded ? last : undefined);
   const notYet = !removed && !span && first !== undefined && compareVersions(version, first.from) < 0;
   // After removal the behaviour is whatever the last stage locked in: on for a graduated feature, off for a withdrawn one.
   const defaultOn = removed ? (last?.stage === 'stable' || last?.defaultOn === true) && last?.stage !== 'deprecated' : span?.defaultOn ?? false;
   const locked = removed || span?.locked === true;
   const enabled = notYet ? false : locked ? defaultOn : setting ?? defaultOn;
-  return { name, gate, unknown: false, notYet, removed, span, defaultOn, enabled, setting, locked };
+  return { name, gate, unknown: false, notYet, removed, span, defaultOn, enabled, setting, locked, unconfirmed };
 }
 
-/** Gates that govern a field: its own list, else the enhancement's (none for removals). */
+/** Gates that enable what an enhancement adds (none for a change that only removes or deprecates). */
+export function enablingGates(enhancement: Enhancement): string[] {
+  return onlyRemovesOrDeprecates(enhancement) ? [] : enhancement.gates.map((g) => g.name);
+}
+
+/** Gates that govern a field: its own list, else the enhancement's enabling gates. */
 export function gatesOfField(enhancement: Enhancement, field: ApiField): string[] {
-  if (field.gates) return field.gates;
-  if (enhancement.category === 'removal' || enhancement.category === 'deprecation') return [];
-  return enhancement.gates.map((g) => g.name);
+  return field.gates ?? enablingGates(enhancement);
+}
+
+/** The enhancement a gate belongs to, for labels and links. */
+export function enhancementOfGate(name: string): Enhancement | undefined {
+  return findGate(name)?.enhancement;
+}
+
+// ---------------------------------------------------------------- facts at a field
+
+export type FieldFact = { type: 'field'; enhancement: Enhancement; field: ApiField };
+export type ChildFact = { type: 'child'; enhancement: Enhancement; field: ApiField; child: ChildField };
+export type ConfigFact = { type: 'config'; enhancement: Enhancement; config: ComponentConfig };
+export type AnnotationKeyFact = { type: 'annotation'; enhancement: Enhancement; annotation: AnnotationFact };
+/** A map whose keys are feature gate names (component config `featureGates`). */
+export type GateMapFact = { type: 'gateMap' };
+/** A container argument that may carry `--feature-gates=Name=true,…` (static pods of control-plane components). */
+export type GateFlagsFact = { type: 'gateFlags' };
+
+export type Fact = FieldFact | ChildFact | ConfigFact | AnnotationKeyFact | GateMapFact | GateFlagsFact;
+
+export interface RuleRef {
+  enhancement: Enhancement;
+  rule: Rule;
+}
+
+/** What the overlay says about one field of one type: at the key, at each map entry (`*`), at each list item (`[]`). */
+export interface FieldFacts {
+  readonly facts: Fact[];
+  readonly rules: RuleRef[];
+  readonly entryFacts: Fact[];
+  readonly itemFacts: Fact[];
+}
+
+/** `core/v1.PodSpec.hostnameOverride`: the key of a field of a type. */
+export function fieldKey(owner: TypeRef, name: string): string {
+  return `${owner}.${name}`;
+}
+
+/** Types whose `metadata` is the metadata of a pod: where pod annotations are read. */
+export const podMetadataOwners: ReadonlySet<TypeRef> = new Set(['core/v1.Pod', 'core/v1.PodTemplateSpec']);
+
+/** Config kinds whose `featureGates` map lists gates by name. */
+const configKindsWithGateMaps = ['KubeletConfiguration', 'KubeProxyConfiguration'];
+
+export interface ResolvedLocation {
+  /** The field the path's last key names. */
+  readonly key: string;
+  /** What follows that key: nothing, a map entry or a list item. */
+  readonly tail: 'key' | 'entry' | 'item';
+}
+
+/**
+ * The type-level places a manifest location names: the path is walked
+ * through the schema from the kind's root type, for the location's
+ * apiVersion or, when it names none, for every group/version serving the
+ * kind. A fact stated once for `Pod spec.volumes[].image` so lands on
+ * `core/v1.Volume.image`, wherever a Volume appears.
+ */
+export function resolveLocation(kind: string, path: string, apiVersion?: string): ResolvedLocation[] {
+  const groupVersions = apiVersion ? [apiVersion] : groupVersionsOfKind(kind);
+  const out = new Map<string, ResolvedLocation>();
+  for (const gv of groupVersions) {
+    const root = rootTypeOf(gv, kind);
+    if (!root) continue;
+    const resolved = resolveSegments(root, splitPath(path));
+    if (resolved) out.set(`${resolved.key}|${resolved.tail}`, resolved);
+  }
+  return [...out.values()];
+}
+
+function resolveSegments(root: TypeRef, segments: readonly string[]): ResolvedLocation | undefined {
+  let type: TypeRef = root;
+  let last: { key: string; tail: ResolvedLocation['tail'] } | undefined;
+  for (const segment of segments) {
+    if (segment === listItem) {
+      const item = listItemOf(type);
+      if (item === undefined || !last) return undefined;
+      if (last.tail === 'key') last = { key: last.key, tail: 'item' };
+      type = item;
+      continue;
+    }
+    if (segment === anyKey) {
+      const value = mapValueOf(type);
+      if (value === undefined || !last) return undefined;
+      if (last.tail === 'key') last = { key: last.key, tail: 'entry' };
+      type = value;
+      continue;
+    }
+    const struct = structSpec(type);
+    const field = struct?.fields.get(segment);
+    if (!struct || !field) return undefined;
+    last = { key: fieldKey(struct.ref, segment), tail: 'key' };
+    type = field.type;
+  }
+  return last;
+}
+
+/** Overlay entries whose location does not resolve in the schema; a test keeps this empty. */
+export const unresolvedLocations: string[] = [];
+
+let factIndex: Map<string, FieldFacts> | undefined;
+
+function factsFor(key: string): FieldFacts {
+  const index = (factIndex ??= new Map());
+  let entry = index.get(key);
+  if (!entry) {
+    entry = { facts: [], rules: [], entryFacts: [], itemFacts: [] };
+    index.set(key, entry);
+  }
+  return entry;
+}
+
+function attach(kind: string, path: string, apiVersion: string | undefined, what: string, add: (facts: FieldFacts, tail: ResolvedLocation['tail']) => void): void {
+  const locations = resolveLocation(kind, path, apiVersion);
+  if (locations.length === 0) unresolvedLocations.push(`${what}: ${apiVersion ?? ''} ${kind} ${path}`.replace(/\s+/g, ' '));
+  for (const location of locations) add(factsFor(location.key), location.tail);
+}
+
+function push(facts: FieldFacts, tail: ResolvedLocation['tail'], fact: Fact): void {
+  (tail === 'entry' ? facts.entryFacts : tail === 'item' ? facts.itemFacts : facts.facts).push(fact);
+}
+
+function buildFactIndex(): Map<string, FieldFacts> {
+  factIndex = new Map();
+  unresolvedLocations.length = 0;
+  for (const enhancement of enhancements()) {
+    for (const field of enhancement.fields) {
+      attach(field.kind, field.path, field.apiVersion, enhancement.id, (f, tail) => push(f, tail, { type: 'field', enhancement, field }));
+      for (const child of field.children ?? []) {
+        const childPath = field.shape === 'list' ? `${field.path}[].${child.key}` : `${field.path}.${child.key}`;
+        attach(field.kind, childPath, field.apiVersion, `${enhancement.id} child`, (f, tail) => push(f, tail, { type: 'child', enhancement, field, child }));
+      }
+    }
+    for (const config of enhancement.config) {
+      if (!config.kind || !config.path) continue;
+      for (const apiVersion of config.apiVersions?.length ? config.apiVersions : [undefined]) {
+        attach(config.kind, config.path, apiVersion, `${enhancement.id} config`, (f, tail) => push(f, tail, { type: 'config', enhancement, config }));
+      }
+    }
+    for (const annotation of enhancement.annotations ?? []) {
+      push(factsFor(fieldKey('apimachinery/pkg/apis/meta/v1.ObjectMeta', 'annotations')), 'entry', { type: 'annotation', enhancement, annotation });
+    }
+    for (const rule of enhancement.rules) {
+      attach(rule.trigger.kind, rule.trigger.path, rule.trigger.apiVersion, `${enhancement.id} rule ${rule.id}`, (f) => f.rules.push({ enhancement, rule }));
+    }
+  }
+  for (const kind of configKindsWithGateMaps) attach(kind, 'featureGates.*', undefined, 'gate map', (f, tail) => push(f, tail, { type: 'gateMap' }));
+  for (const list of ['command', 'args']) attach('Pod', `spec.containers[].${list}[]`, 'v1', 'gate flags', (f, tail) => push(f, tail, { type: 'gateFlags' }));
+  return factIndex;
+}
+
+const empty: FieldFacts = { facts: [], rules: [], entryFacts: [], itemFacts: [] };
+
+/** What the overlay says about a field of a type. */
+export function factsOfField(owner: TypeRef, name: string): FieldFacts {
+  const index = factIndex ?? buildFactIndex();
+  return index.get(fieldKey(owner, name)) ?? empty;
+}
+
+const annotationPatterns = new Map<string, RegExp>();
+export function annotationMatches(annotation: AnnotationFact, key: string): boolean {
+  let pattern = annotationPatterns.get(annotation.keyPattern);
+  if (!pattern) {
+    pattern = new RegExp(annotation.keyPattern);
+    annotationPatterns.set(annotation.keyPattern, pattern);
+  }
+  return pattern.test(key);
+}
+
+/** Whether an annotation fact applies to the metadata of an object of this type. */
+export function annotationAppliesTo(annotation: AnnotationFact, metadataOwner: TypeRef | undefined): boolean {
+  return !annotation.onPodTemplates || (metadataOwner !== undefined && podMetadataOwners.has(metadataOwner));
 }
 
 // ---------------------------------------------------------------- values
@@ -388,58 +543,125 @@ export interface ApiVersionStatus {
   since?: MinorVersion;
   /** Preferred group/version for the kind at the target version. */
   preferred?: string;
+  /** Gates that must be on for the kind to be served at this group/version. */
+  gates?: readonly string[];
 }
 
-function lifecycleOf(groupVersion: string, kind: string): ApiVersionLifecycle | undefined {
-  return apiVersionLifecycles.find((l) => l.groupVersion === groupVersion && (l.kinds.includes(kind) || l.kinds.includes('*')));
+const lifecycleRows = new Map<string, ApiVersionLifecycle | null>();
+
+function overlayRowOf(groupVersion: string, kind: string): (typeof apiLifecycleOverlays)[number] | undefined {
+  return apiLifecycleOverlays.find((l) => l.groupVersion === groupVersion && (l.kinds.includes(kind) || l.kinds.includes('*')));
 }
 
-/** Group/versions serving `kind`, preferred first, as the data records them. */
+/** `group/version/Kind` → `group/version`. */
+function groupVersionOfRef(ref: string): string {
+  return ref.slice(0, ref.lastIndexOf('/'));
+}
+
+/** A kind's lifecycle at a group/version: the import's facts, with our migration notes on top. */
+export function lifecycleOf(groupVersion: string, kind: string): ApiVersionLifecycle | undefined {
+  const key = `${groupVersion}/${kind}`;
+  const cached = lifecycleRows.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const imported: GeneratedKind | undefined = generatedApis()[groupVersion]?.kinds[kind];
+  const overlay = overlayRowOf(groupVersion, kind);
+  let row: ApiVersionLifecycle | undefined;
+  if (imported || overlay) {
+    const replacement = imported?.replacement ? groupVersionOfRef(imported.replacement) : overlay?.replacement;
+    row = {
+      groupVersion,
+      kinds: [kind],
+      introducedIn: imported?.introduced ?? overlay?.introducedIn,
+      deprecatedIn: imported?.deprecated ?? overlay?.deprecatedIn,
+      removedIn: imported?.removed ?? overlay?.removedIn,
+      replacement: overlay?.replacement ?? replacement,
+      dropIn: overlay?.dropIn ?? false,
+      changes: overlay?.changes ? [...overlay.changes] : undefined,
+      migrations: overlay?.migrations ? [...overlay.migrations] : undefined,
+      enhancementId: overlay?.enhancementId,
+      sources: [...(overlay?.sources ?? [])],
+      note: overlay?.note,
+    };
+  }
+  lifecycleRows.set(key, row ?? null);
+  return row;
+}
+
+/** Stability order of a version name: GA before beta before alpha, newer before older. */
+function versionRank(groupVersion: string): number {
+  const version = groupVersion.slice(groupVersion.lastIndexOf('/') + 1);
+  const match = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(version);
+  if (!match) return 0;
+  const major = Number(match[1]);
+  const level = match[2] === 'alpha' ? 0 : match[2] === 'beta' ? 1 : 2;
+  return level * 10000 + major * 100 + Number(match[3] ?? 0);
+}
+
+/** Group/versions that ever served `kind`, preferred first, with when each did. */
 export function servedVersionsOf(kind: string): { groupVersion: string; since?: string; until?: string }[] {
-  return currentApiVersions.find((k) => k.kind === kind)?.groupVersions ?? [];
+  const out: { groupVersion: string; since?: string; until?: string; rank: number }[] = [];
+  for (const gv of groupVersionsOfKind(kind)) {
+    const row = lifecycleOf(gv, kind);
+    out.push({ groupVersion: gv, since: row?.introducedIn, until: row?.removedIn ? previousVersion(row.removedIn) : undefined, rank: versionRank(gv) });
+  }
+  for (const o of apiLifecycleOverlays) {
+    if (o.kinds.includes(kind) && !out.some((x) => x.groupVersion === o.groupVersion)) {
+      out.push({ groupVersion: o.groupVersion, since: o.introducedIn, until: o.removedIn ? previousVersion(o.removedIn) : undefined, rank: versionRank(o.groupVersion) });
+    }
+  }
+  return out.sort((a, b) => b.rank - a.rank).map(({ groupVersion, since, until }) => ({ groupVersion, ...(since ? { since } : {}), ...(until ? { until } : {}) }));
 }
 
 /** The group/version to write for a kind at a target version. */
 export function preferredApiVersion(kind: string, version: MinorVersion): string | undefined {
-  const served = servedVersionsOf(kind).filter((gv) => inRange(version, gv.since, gv.until));
-  return served[0]?.groupVersion;
+  return servedVersionsOf(kind).find((gv) => inRange(version, gv.since, gv.until))?.groupVersion;
 }
 
 /** Lifecycle of an apiVersion/kind pair at a target version. */
 export function apiVersionStatusAt(groupVersion: string, kind: string, version: MinorVersion): ApiVersionStatus {
   const lifecycle = lifecycleOf(groupVersion, kind);
   const preferred = preferredApiVersion(kind, version);
-  if (lifecycle) {
-    if (isAtLeast(version, lifecycle.removedIn)) return { state: 'removed', lifecycle, preferred };
-    if (lifecycle.introducedIn !== undefined && compareVersions(version, lifecycle.introducedIn) < 0) {
-      return { state: 'notYet', lifecycle, since: lifecycle.introducedIn, preferred };
-    }
-    if (isAtLeast(version, lifecycle.deprecatedIn)) return { state: 'deprecated', lifecycle, preferred };
+  const gatesOfKind = generatedApis()[groupVersion]?.kinds[kind]?.gates;
+  if (!lifecycle) return { state: 'unknown', preferred };
+  if (isAtLeast(version, lifecycle.removedIn)) return { state: 'removed', lifecycle, preferred };
+  if (lifecycle.introducedIn !== undefined && compareVersions(version, lifecycle.introducedIn) < 0) {
+    return { state: 'notYet', lifecycle, since: lifecycle.introducedIn, preferred };
   }
-  const served = servedVersionsOf(kind).find((gv) => gv.groupVersion === groupVersion);
-  if (served) {
-    if (served.since !== undefined && compareVersions(version, served.since) < 0) return { state: 'notYet', since: served.since, lifecycle, preferred };
-    if (served.until !== undefined && compareVersions(version, served.until) > 0 && !lifecycle) return { state: 'removed', preferred };
-    return { state: 'served', lifecycle, preferred };
-  }
-  return { state: lifecycle ? 'served' : 'unknown', lifecycle, preferred };
+  if (isAtLeast(version, lifecycle.deprecatedIn)) return { state: 'deprecated', lifecycle, preferred, gates: gatesOfKind };
+  return { state: 'served', lifecycle, preferred, gates: gatesOfKind };
 }
 
-/** Kinds the data knows, for `kind:` completion. */
+let kindList: string[] | undefined;
+
+/** Kinds the data knows, for `kind:` completion: every kind any built-in group/version registers, Lists and options left out. */
 export function knownKinds(): string[] {
-  return currentApiVersions.map((k) => k.kind);
+  if (!kindList) {
+    const kinds = new Set<string>();
+    for (const entry of Object.values(generatedApis())) for (const kind of Object.keys(entry.kinds)) if (!kind.endsWith('List') && !kind.endsWith('Options')) kinds.add(kind);
+    kindList = [...kinds].sort();
+  }
+  return kindList;
 }
 
-export { enhancements, apiVersionLifecycles, supportedVersions };
+export { supportedVersions };
 
-/** Enhancements grouped for listing, in release-note order. */
-export function enhancementsByCategory(): Map<Enhancement['category'], Enhancement[]> {
-  const order: Enhancement['category'][] = ['stable', 'beta', 'alpha', 'deprecation', 'removal'];
-  const groups = new Map<Enhancement['category'], Enhancement[]>(order.map((c) => [c, []]));
-  for (const e of enhancements) groups.get(e.category)?.push(e);
+/** Enhancements a release lists, grouped in release-note order. */
+export function enhancementsOfRelease(version: MinorVersion): Map<KepCategory, Enhancement[]> {
+  const order: KepCategory[] = ['stable', 'beta', 'alpha', 'deprecation', 'removal'];
+  const groups = new Map<KepCategory, Enhancement[]>(order.map((c) => [c, []]));
+  for (const e of enhancements()) {
+    const category = e.releases[version];
+    if (category) groups.get(category)?.push(e);
+  }
+  for (const list of groups.values()) list.sort((a, b) => (a.kep ?? 1e9) - (b.kep ?? 1e9) || a.id.localeCompare(b.id));
   return groups;
 }
 
 export function kepUrl(enhancement: Enhancement): string | undefined {
   return enhancement.kep !== undefined ? `https://kep.k8s.io/${enhancement.kep}` : enhancement.docs[0]?.url;
+}
+
+/** Stage order, for sorting and comparing. */
+export function stageRank(stage: Stage): number {
+  return stageOrder.indexOf(stage);
 }

@@ -49,7 +49,18 @@ export interface FeatureGate {
   spans: GateSpan[];
   /** First minor version in which the gate no longer exists. */
   removedIn?: MinorVersion;
-  note?: string;
+  /** First version whose sources for the gate are missing from the data; its state there is carried on, unconfirmed. */
+  unknownFrom?: MinorVersion;
+  /** The code's own history of the gate, which may reach before the versions the data tracks. */
+  history: { version: MinorVersion; stage: Stage; defaultOn: boolean; locked?: boolean }[];
+  /** KEPs whose kep.yaml names the gate. */
+  keps: number[];
+  /** Fields the gate guards, as `package.Type.field` (`core/v1.PodSpec.hostnameOverride`). */
+  fields: string[];
+  /** Fields whose accepted values the gate changes. */
+  valueFields: string[];
+  /** Kinds served only with the gate on, as `group/version/Kind`. */
+  kinds: string[];
 }
 
 /**
@@ -233,7 +244,9 @@ export interface DocLink {
 }
 
 /**
- * One enhancement (KEP) or one KEP-less removal/deprecation of a release.
+ * One enhancement (KEP) or one KEP-less removal/deprecation: the imported
+ * facts (title, SIG, stages, gates) merged with our overlay (summary,
+ * watch-outs, fields, rules).
  */
 export interface Enhancement {
   /** Stable id: `kep-4639`, or e.g. `removal-cephfs-volume-plugin`. */
@@ -242,26 +255,32 @@ export interface Enhancement {
   kep?: number;
   title: string;
   sig: string;
-  /** How the release this data was built for (1.31) counts it. */
-  category: KepCategory;
-  /** Our own words, two or three sentences: what it does for a user. */
+  /** The releases that list it, and how each counts it (a new alpha, a promotion to beta, a graduation, a deprecation, a removal). */
+  releases: Readonly<Record<MinorVersion, KepCategory>>;
+  /** Our own words, two or three sentences: what it does for a user; empty where we have written none. */
   summary: string;
   /** Our own words: the rules and surprises that bite. */
   watchOut: string[];
   /** Stage per minor version. */
   stages: StageSpan[];
+  /** Where the stages come from: a gate in the code, kep.yaml milestones, or our overlay. */
+  stageSource: string;
   gates: FeatureGate[];
   fields: ApiField[];
   annotations?: AnnotationFact[];
   config: ComponentConfig[];
   rules: Rule[];
   docs: DocLink[];
-  /** Where each fact was checked: repository paths, release tags, PRs. */
+  /** Notes a user can act on. */
+  notes: string[];
+  /** Where curated facts were checked. */
   sources: string[];
-  /** Facts that could not be confirmed from a primary source. */
-  unverified: string[];
-  /** Where the release article and the code disagree, and which we followed. */
-  discrepancies?: string[];
+  /** kep.yaml milestones that differ from what the code ships (the code wins). */
+  milestoneDisagreements: { stage: string; kepYaml?: MinorVersion; code?: MinorVersion }[];
+  /** Planned milestones from kep.yaml. */
+  milestones: Readonly<Partial<Record<string, MinorVersion>>>;
+  /** True when our overlay has prose for it. */
+  curated: boolean;
 }
 
 /**

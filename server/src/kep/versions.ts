@@ -1,10 +1,5 @@
+import { generatedReleases } from './generated';
 import type { MinorVersion } from './types';
-
-/** Minor versions the data describes, oldest first. */
-export const supportedVersions: readonly MinorVersion[] = ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34'];
-
-/** The release this data set was built for; the default target. */
-export const releaseVersion: MinorVersion = '1.31';
 
 const minorPattern = /^v?1\.(\d{1,3})(?:\.\d+)?$/;
 
@@ -12,6 +7,26 @@ const minorPattern = /^v?1\.(\d{1,3})(?:\.\d+)?$/;
 export function minorOf(version: string): number | undefined {
   const match = minorPattern.exec(version.trim());
   return match ? Number(match[1]) : undefined;
+}
+
+/** Minor versions the data describes, oldest first: every release the import read. */
+export const supportedVersions: readonly MinorVersion[] = generatedReleases().versions.map((v) => v.version);
+
+/**
+ * The default target: the newest release whose facts all come from final
+ * release tags (a release that exists only as a pre-release is offered, but
+ * not chosen for the user).
+ */
+export const releaseVersion: MinorVersion = generatedReleases().newestFinal;
+
+/** True when a version's facts come from final release tags (false for a pre-release). */
+export function isFinalRelease(version: MinorVersion): boolean {
+  return generatedReleases().versions.find((v) => v.version === version)?.final ?? false;
+}
+
+/** The release tags a version's facts were read from, by repository. */
+export function releaseTags(version: MinorVersion): Readonly<Record<string, string>> {
+  return generatedReleases().versions.find((v) => v.version === version)?.tags ?? {};
 }
 
 /** Normalises `v1.31`, `1.31.2` and `1.31` to `1.31`; undefined when unsupported. */
@@ -38,4 +53,9 @@ export function inRange(version: MinorVersion, from: MinorVersion | undefined, t
   if (from !== undefined && compareVersions(version, from) < 0) return false;
   if (to !== undefined && compareVersions(version, to) > 0) return false;
   return true;
+}
+
+/** The version before `version` ("1.31" → "1.30"). */
+export function previousVersion(version: MinorVersion): MinorVersion {
+  return `1.${(minorOf(version) ?? 1) - 1}`;
 }

@@ -1,9 +1,8 @@
 /**
- * Field paths in the YAML model: what lies at an offset, and a walk over
- * the parts of an object that the KEP index knows about.
+ * Field paths in the YAML model: what lies at an offset, and nodes at a path.
  */
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { anyKey, listItem, type PathIndexNode } from '../kep/catalog';
+import { listItem } from '../kep/catalog';
 import type { ParsedChunk, Resource } from './model';
 
 export type ConcretePath = (string | number)[];
@@ -95,50 +94,6 @@ export function resourceAt(chunk: ParsedChunk, path: readonly (string | number)[
     if (matches && (!best || resource.prefix.length > best.prefix.length)) best = resource;
   }
   return best;
-}
-
-export interface IndexedVisit {
-  readonly path: ConcretePath;
-  readonly index: PathIndexNode;
-  /** The map entry (for keys) — absent for list items. */
-  readonly pair?: Pair<unknown, unknown>;
-  readonly keyNode?: Scalar;
-  readonly value: unknown;
-  /** Map holding `pair`. */
-  readonly parent?: YAMLMap;
-}
-
-/**
- * Visits every map entry and list item of `root` whose path the index
- * knows, descending only where the index has children: cost follows the
- * facts, not the size of the object.
- */
-export function walkIndexed(root: YAMLMap, index: PathIndexNode, visit: (v: IndexedVisit) => void): void {
-  const stack: { node: unknown; index: PathIndexNode; path: ConcretePath }[] = [{ node: root, index, path: [] }];
-  while (stack.length > 0) {
-    const { node, index: here, path } = stack.pop() as (typeof stack)[number];
-    if (path.length > maxDepth) continue;
-    if (isMap(node)) {
-      const wildcard = here.children.get(anyKey);
-      for (const pair of node.items) {
-        if (!isScalar(pair.key)) continue;
-        const key = String(pair.key.value);
-        const child = here.children.get(key) ?? wildcard;
-        if (!child) continue;
-        const childPath = [...path, key];
-        visit({ path: childPath, index: child, pair, keyNode: pair.key, value: pair.value, parent: node });
-        if (child.children.size > 0) stack.push({ node: pair.value, index: child, path: childPath });
-      }
-    } else if (isSeq(node)) {
-      const child = here.children.get(listItem);
-      if (!child) continue;
-      node.items.forEach((item, i) => {
-        const childPath = [...path, i];
-        visit({ path: childPath, index: child, value: item });
-        if (child.children.size > 0) stack.push({ node: item, index: child, path: childPath });
-      });
-    }
-  }
 }
 
 /** Node at a relative path below `from` (keys only; `[]` not allowed here). */
