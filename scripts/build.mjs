@@ -1,7 +1,8 @@
 // Bundles the client, the language server and the CLI with esbuild, so the
 // VSIX carries three files instead of a node_modules tree.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -33,3 +34,17 @@ if (watch) {
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
 }
+
+// The generated facts travel as data files beside the bundles, read lazily at run time
+// (so start-up parses none of them). Provenance stays in the repository.
+const generated = 'server/src/kep/generated';
+const dataDir = 'dist/data';
+rmSync(dataDir, { recursive: true, force: true });
+const copyMinified = (from, to) => {
+  mkdirSync(join(to, '..'), { recursive: true });
+  writeFileSync(to, JSON.stringify(JSON.parse(readFileSync(from, 'utf8'))));
+};
+for (const file of readdirSync(generated)) {
+  if (file.endsWith('.json') && file !== 'provenance.json') copyMinified(join(generated, file), join(dataDir, file));
+}
+for (const file of readdirSync(join(generated, 'schema'))) copyMinified(join(generated, 'schema', file), join(dataDir, 'schema', file));

@@ -9,7 +9,7 @@
  * files differ from what the snapshots give.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { GitSnapshot, locateSnapshot } from './git';
 import { readPackage, type PackageSnapshot } from './apiTypes';
 import { parseGateTables, featureConstants } from './featureGates';
@@ -153,6 +153,16 @@ function readKeps(snapshots: Snapshots, sources: SourceRecord[]): { keps: KepRec
   return { keps, revision };
 }
 
+/** package.json with the `kepLens.kubernetesVersion` setting offering exactly the imported versions. */
+function withVersionChoices(manifest: string, versions: readonly string[], defaultVersion: string): string {
+  const json = JSON.parse(manifest) as { contributes?: { configuration?: { properties?: Record<string, { enum?: string[]; default?: string }> } } };
+  const setting = json.contributes?.configuration?.properties?.['kepLens.kubernetesVersion'];
+  if (!setting) return manifest;
+  setting.enum = [...versions];
+  setting.default = defaultVersion;
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   const snapshots = new Snapshots(options.snapshots, options.partial);
@@ -182,6 +192,9 @@ function main(): void {
     process.stderr.write(`${options.partial ? 'warning (partial run)' : 'import failed'}:\n${outputs.errors.map((e) => `  - ${e}`).join('\n')}\n`);
     if (!options.partial) process.exit(1);
   }
+  // The version setting's choices are data too: every release the import read, the newest final one by default.
+  const manifestPath = join(options.out, '..', '..', '..', '..', 'package.json');
+  if (existsSync(manifestPath)) outputs.files[relative(options.out, manifestPath)] = withVersionChoices(readFileSync(manifestPath, 'utf8'), outputs.versions, outputs.newestFinal);
   if (options.check) {
     const differing = Object.entries(outputs.files).filter(([name, text]) => !existsSync(join(options.out, name)) || readFileSync(join(options.out, name), 'utf8') !== text);
     if (differing.length > 0) {

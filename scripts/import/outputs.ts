@@ -45,6 +45,9 @@ export interface ImportInputs {
 export interface ImportOutputs {
   /** Relative path → file text. */
   readonly files: Record<string, string>;
+  /** Every version the import covers, oldest first, and the newest one from final tags. */
+  readonly versions: readonly string[];
+  readonly newestFinal: string;
   readonly errors: string[];
   readonly summary: string;
 }
@@ -438,5 +441,5 @@ export function buildOutputs(input: ImportInputs): ImportOutputs {
   });
 
   const summary = `${Object.keys(gatesOut).length} gates, ${Object.keys(kepsOut).length} KEPs, ${input.kinds.size} kinds, ${byPackage.size} packages, ${disagreements.length} disagreements recorded`;
-  return { files, errors, summary };
+  return { files, errors, summary, versions: input.releases.map((r) => r.minor), newestFinal: newestFinal ?? minorName(newest) };
 }

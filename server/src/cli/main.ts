@@ -5,7 +5,8 @@
 import * as path from 'node:path';
 import { knownKinds } from '../kep/catalog';
 import type { MinorVersion, Stage } from '../kep/types';
-import { releaseVersion, supportedVersions } from '../kep/versions';
+import { isFinalRelease, releaseTags, releaseVersion, supportedVersions } from '../kep/versions';
+import { formatGateTable, gateComponents, gateRows } from './gates';
 import { all, choice, parseArgs, single, UsageError, type OptionSpec, type Parsed } from './args';
 import { excludeList, loadConfig, locateConfig, parseCodes, parseGateList, targetVersion, unknownGates, type FileConfig } from './config';
 import { cardTarget, explainQuery, formatKepTable, kepRows } from './explain';
@@ -31,9 +32,11 @@ export interface CliIO {
 export const exitCodes = { clean: 0, findings: 1, usage: 2 } as const;
 
 const versionSpan = `${supportedVersions[0]}–${supportedVersions[supportedVersions.length - 1]}`;
+const prereleases = supportedVersions.filter((v) => !isFinalRelease(v));
+const prereleaseNote = prereleases.length ? `; ${prereleases.join(', ')} from pre-release tags` : '';
 
 export const helpText = `kep-lens ${toolVersion} — Kubernetes release-aware checks for YAML manifests
-(data for Kubernetes ${versionSpan}; default target ${releaseVersion})
+(data for Kubernetes ${versionSpan}; default target ${releaseVersion}, the newest release with final-tag data${prereleaseNote})
 
 Usage:
   kep-lens lint [options] [paths…]
@@ -43,7 +46,9 @@ Usage:
   kep-lens explain <KEP-NNNN | FeatureGate | field.path --kind Kind | apiVersion --kind Kind>
       Print the card of an enhancement, a feature gate, a field or an apiVersion.
   kep-lens keps [--version 1.NN] [--stage alpha|beta|stable|deprecated|removed] [--format text|json]
-      List the enhancements KEP Lens knows, with their stage at a version.
+      List the enhancements a release lists, with their stage at that version.
+  kep-lens gates [--version 1.NN] [--component kubelet|kube-apiserver|…] [--stage …] [--format text|json]
+      List every feature gate that exists at a version, with its stage, default and lock.
 
 Options:
   --kubernetes-version <1.NN>    Target Kubernetes version (default: config file, else ${releaseVersion}).
@@ -54,7 +59,8 @@ Options:
   --disable <code>               Never report a diagnostic code (repeatable, comma-separated).
   --exclude <glob>               Skip matching files and directories met while walking
                                  directories (.gitignore syntax, repeatable).
-  --format <f>                   lint: text, json, sarif or github (default text); keps: text or json.
+  --format <f>                   lint: text, json, sarif or github (default text); keps, gates: text or json.
+  --component <name>             gates: only the gates this component reads.
   --fail-on <severity>           Lowest severity that fails the run: error, warning,
                                  information, hint or none (default error).
   --stdin-filename <name>        Name shown for - (default <stdin>).
@@ -80,7 +86,10 @@ const common: Record<string, OptionSpec> = {
   help: { short: 'h' },
 };
 
-const specs: Record<'lint' | 'explain' | 'keps', Record<string, OptionSpec>> = {
+const commands = ['lint', 'explain', 'keps', 'gates'] as const;
+type Command = (typeof commands)[number];
+
+const specs: Record<Command, Record<string, OptionSpec>> = {
   lint: {
     ...common,
     disable: { value: true, repeat: true },
@@ -92,6 +101,7 @@ const specs: Record<'lint' | 'explain' | 'keps', Record<string, OptionSpec>> = {
   },
   explain: { ...common, kind: { value: true } },
   keps: { ...common, version: { value: true }, stage: { value: true }, format: { value: true } },
+  gates: { ...common, version: { value: true }, stage: { value: true }, format: { value: true }, component: { value: true } },
 };
 
 interface Context {
@@ -235,8 +245,26 @@ function runKeps(ctx: Context): number {
   const stage = stageOption === undefined ? undefined : choice(stageOption, stages, 'stage', 'alpha');
   const { version } = target(ctx, 'version');
   const rows = kepRows(version, stage);
-  if (format === 'json') io.stdout.write(`${JSON.stringify({ version, enhancements: rows }, null, 2)}\n`);
-  else io.stdout.write(formatKepTable(rows, version));
+  const final = isFinalRelease(version);
+  if (format === 'json') io.stdout.write(`${JSON.stringify({ version, prerelease: !final, sources: releaseTags(version), enhancements: rows }, null, 2)}\n`);
+  else io.stdout.write(`${final ? '' : `Kubernetes ${version} is not released in the data: its facts come from pre-release tags (${[...new Set(Object.values(releaseTags(version)))].join(', ')}).\n`}${formatKepTable(rows, version)}`);
+  return exitCodes.clean;
+}
+
+const gateStages: readonly Stage[] = ['alpha', 'beta', 'stable', 'deprecated'];
+
+function runGates(ctx: Context): number {
+  const { io, parsed } = ctx;
+  if (parsed.positionals.length > 0) throw new UsageError(`gates takes no arguments (got "${parsed.positionals[0]}")`);
+  const format = choice(single(parsed, 'format'), ['text', 'json'] as const, 'format', 'text');
+  const stageOption = single(parsed, 'stage');
+  const stage = stageOption === undefined ? undefined : choice(stageOption, gateStages, 'stage', 'alpha');
+  const componentOption = single(parsed, 'component');
+  const component = componentOption === undefined ? undefined : choice(componentOption, gateComponents(), 'component', 'kubelet');
+  const { version } = target(ctx, 'version');
+  const rows = gateRows(version, { component, stage });
+  if (format === 'json') io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  else io.stdout.write(`${isFinalRelease(version) ? '' : `Kubernetes ${version} facts come from pre-release tags.\n`}${formatGateTable(rows, version)}`);
   return exitCodes.clean;
 }
 
@@ -253,13 +281,13 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return exitCodes.clean;
     }
     if (command === '--version' || command === '-V') {
-      io.stdout.write(`kep-lens ${toolVersion} (data for Kubernetes ${versionSpan}; default target ${releaseVersion})\n`);
+      io.stdout.write(`kep-lens ${toolVersion} (data for Kubernetes ${versionSpan}; default target ${releaseVersion}${prereleaseNote})\n`);
       return exitCodes.clean;
     }
-    if (command !== 'lint' && command !== 'explain' && command !== 'keps') {
-      throw new UsageError(command.startsWith('-') ? `a command comes first: lint, explain or keps (got ${command})` : `unknown command "${command}"; use lint, explain or keps`);
+    if (!(commands as readonly string[]).includes(command)) {
+      throw new UsageError(command.startsWith('-') ? `a command comes first: ${commands.join(', ')} (got ${command})` : `unknown command "${command}"; use ${commands.join(', ')}`);
     }
-    const parsed = parseArgs(rest, specs[command]);
+    const parsed = parseArgs(rest, specs[command as Command]);
     if (parsed.flags.has('help')) {
       io.stdout.write(helpText);
       return exitCodes.clean;
@@ -267,6 +295,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const ctx: Context = { io, parsed, config: readConfig(io, parsed) };
     if (command === 'lint') return await runLint(ctx);
     if (command === 'explain') return runExplain(ctx);
+    if (command === 'gates') return runGates(ctx);
     return runKeps(ctx);
   } catch (error) {
     if (error instanceof UsageError) {
