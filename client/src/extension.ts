@@ -8,8 +8,29 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-const supportedVersions = ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34'];
 const redHatYaml = 'redhat.vscode-yaml';
+
+/** The versions the setting offers and its default, as package.json declares them (written by the data import). */
+function versionChoices(context: vscode.ExtensionContext): { versions: string[]; defaultVersion: string } {
+  const setting = (context.extension.packageJSON as { contributes?: { configuration?: { properties?: Record<string, { enum?: string[]; default?: string }> } } })
+    .contributes?.configuration?.properties?.['kepLens.kubernetesVersion'];
+  return { versions: setting?.enum ?? [], defaultVersion: setting?.default ?? '' };
+}
+
+let choices: { versions: string[]; defaultVersion: string } = { versions: [], defaultVersion: '' };
+
+/**
+ * Whether Red Hat YAML validates manifests against a Kubernetes schema
+ * (`yaml.schemas` maps `kubernetes`, or a Kubernetes JSON schema URL, to
+ * files): then it reports unknown fields and wrong types itself.
+ */
+function otherSchemaValidator(): boolean {
+  if (vscode.extensions.getExtension(redHatYaml) === undefined) return false;
+  const yaml = vscode.workspace.getConfiguration('yaml');
+  if (yaml.get<boolean>('validate', true) === false) return false;
+  const schemas = yaml.get<Record<string, unknown>>('schemas') ?? {};
+  return Object.keys(schemas).some((key) => key === 'kubernetes' || /kubernetes/i.test(key));
+}
 
 interface KepUse {
   id: string;
@@ -70,6 +91,7 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.OutputCh
       clientCommands: true,
       // Red Hat YAML already reports syntax errors; saying it twice helps nobody.
       syntaxDiagnostics: vscode.extensions.getExtension(redHatYaml) === undefined,
+      otherSchemaValidator: otherSchemaValidator(),
     },
   };
   return new LanguageClient('kepLens', 'KEP Lens', serverOptions, clientOptions);
@@ -98,7 +120,7 @@ async function updateStatusBar(): Promise<void> {
     item.hide();
     return;
   }
-  const configured = vscode.workspace.getConfiguration('kepLens', document.uri).get<string>('kubernetesVersion', '1.31');
+  const configured = vscode.workspace.getConfiguration('kepLens', document.uri).get<string>('kubernetesVersion', choices.defaultVersion);
   const version = info?.version ?? configured;
   item.text = running ? `$(telescope) K8s ${version}${info?.pinned ? ' (pinned)' : ''}` : `$(warning) K8s ${version}`;
   item.tooltip = running
@@ -110,9 +132,9 @@ async function updateStatusBar(): Promise<void> {
 async function selectKubernetesVersion(): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   const config = vscode.workspace.getConfiguration('kepLens', document?.uri);
-  const current = config.get<string>('kubernetesVersion', '1.31');
+  const current = config.get<string>('kubernetesVersion', choices.defaultVersion);
   const picked = await vscode.window.showQuickPick(
-    supportedVersions.slice().reverse().map((v) => ({ label: v, description: v === current ? 'current' : v === '1.31' ? 'default' : undefined })),
+    choices.versions.slice().reverse().map((v) => ({ label: v, description: [v === current ? 'current' : '', v === choices.defaultVersion ? 'default' : ''].filter(Boolean).join(', ') || undefined })),
     { title: 'KEP Lens: target Kubernetes version', placeHolder: `Currently ${current}` },
   );
   if (!picked) return;
@@ -153,8 +175,16 @@ async function showKepsInFile(): Promise<void> {
 
 async function browseEnhancements(): Promise<void> {
   if (!client) return;
+  const document = vscode.window.activeTextEditor?.document;
+  const current = vscode.workspace.getConfiguration('kepLens', document?.uri).get<string>('kubernetesVersion', choices.defaultVersion);
+  const release = await vscode.window.showQuickPick(
+    choices.versions.slice().reverse().map((v) => ({ label: v, description: v === current ? 'your target' : undefined })),
+    { title: 'KEP Lens: browse the enhancements of which Kubernetes release?', placeHolder: current },
+  );
+  if (!release) return;
   const result = await client.sendRequest<{ version: string; enhancements: EnhancementSummary[] } | null>('kepLens/enhancements', {
-    uri: vscode.window.activeTextEditor?.document.uri.toString(),
+    uri: document?.uri.toString(),
+    version: release.label,
   });
   if (!result) return;
   const order = ['stable', 'beta', 'alpha', 'deprecation', 'removal'];
@@ -168,9 +198,9 @@ async function browseEnhancements(): Promise<void> {
       items.push({ label: e.kep !== undefined ? `KEP-${e.kep}` : e.title, description: e.kep !== undefined ? e.title : undefined, detail: `sig-${e.sig} · ${e.stage ?? 'not available'} in ${result.version}`, id: e.id });
     }
   }
-  const picked = await vscode.window.showQuickPick(items, { title: `Kubernetes 1.31 enhancements (stages at ${result.version})`, matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, { title: `Kubernetes ${result.version} enhancements (stages at ${result.version})`, matchOnDescription: true, matchOnDetail: true });
   if (!picked?.id) return;
-  const card = await client.sendRequest<string | null>('kepLens/card', { id: picked.id, uri: vscode.window.activeTextEditor?.document.uri.toString() });
+  const card = await client.sendRequest<string | null>('kepLens/card', { id: picked.id, uri: document?.uri.toString(), version: result.version });
   if (!card) return;
   const uri = vscode.Uri.parse(`kep-lens:${encodeURIComponent(picked.label)}.md?${encodeURIComponent(picked.id)}`);
   cardContents.set(uri.toString(), card);
@@ -200,6 +230,7 @@ async function restartServer(): Promise<void> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  choices = versionChoices(context);
   output = vscode.window.createOutputChannel('KEP Lens');
   statusBar = vscode.window.createStatusBarItem('kepLens.version', vscode.StatusBarAlignment.Right, 100);
   statusBar.name = 'KEP Lens Kubernetes version';
@@ -220,7 +251,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kepLens')) setTimeout(() => void updateStatusBar(), 100);
+      // Red Hat YAML's schema mapping decides what `schemaChecks: auto` means.
+      if (e.affectsConfiguration('yaml.schemas') || e.affectsConfiguration('yaml.validate')) {
+        void active.sendNotification('workspace/didChangeConfiguration', { settings: { otherSchemaValidator: otherSchemaValidator() } });
+      }
     }),
+    vscode.extensions.onDidChange(() => void active.sendNotification('workspace/didChangeConfiguration', { settings: { otherSchemaValidator: otherSchemaValidator() } })),
     active.onDidChangeState(() => void updateStatusBar()),
     { dispose: () => void active.stop() },
   );

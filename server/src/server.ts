@@ -24,7 +24,7 @@ import { defaultSettings, type EngineSettings } from './engine/target';
 import { buildModel } from './manifest/model';
 import { primingManifest } from './engine/priming';
 import { enhancementsOfRelease, findEnhancement, stageAt } from './kep/catalog';
-import { releaseVersion, supportedVersions } from './kep/versions';
+import { parseTargetVersion, releaseVersion, supportedVersions } from './kep/versions';
 import { quickFixes, fixAll, fixAllKind, fixAllOfKind, enableGateCommand } from './features/codeActions';
 import { completionsAt, type CompletionKind } from './features/completion';
 import { diagnosticSource, toDiagnostic } from './features/diagnostics';
@@ -38,7 +38,7 @@ import { ValidationScheduler } from './lsp/validation';
 import { SettingsStore, type InitOptions } from './lsp/settings';
 
 if (process.argv.includes('--version')) {
-  process.stdout.write(`kep-lens-language-server (data for Kubernetes ${releaseVersion}; versions ${supportedVersions.join(', ')})\n`);
+  process.stdout.write(`kep-lens-language-server (data for Kubernetes ${supportedVersions.join(', ')}; default target ${releaseVersion})\n`);
   process.exit(0);
 }
 if (process.argv.includes('--help')) {
@@ -203,7 +203,7 @@ connection.onRequest('kepLens/documentInfo', guard(connection, 'documentInfo', n
 
 connection.onRequest('kepLens/enhancements', guard(connection, 'enhancements', null, async (params: { uri?: string; version?: string }) => {
   const settings = params.uri ? await settingsFor(params.uri) : (await settingsStore.global());
-  const version = params.version ?? settings.kubernetesVersion;
+  const version = parseTargetVersion(params.version) ?? settings.kubernetesVersion;
   const out: { id: string; kep?: number; title: string; category: string; stage?: string; sig: string }[] = [];
   for (const [category, list] of enhancementsOfRelease(version)) {
     for (const e of list) out.push({ id: e.id, kep: e.kep, title: e.title, category, stage: stageAt(e, version)?.stage, sig: e.sig });
@@ -211,11 +211,11 @@ connection.onRequest('kepLens/enhancements', guard(connection, 'enhancements', n
   return { version, enhancements: out };
 }));
 
-connection.onRequest('kepLens/card', guard(connection, 'card', null, async (params: { id: string; uri?: string }) => {
+connection.onRequest('kepLens/card', guard(connection, 'card', null, async (params: { id: string; uri?: string; version?: string }) => {
   const enhancement = findEnhancement(params.id);
   if (!enhancement) return null;
   const settings = params.uri ? await settingsFor(params.uri) : await settingsStore.global();
-  return enhancementCard(enhancement, { version: settings.kubernetesVersion, gates: settings.featureGates });
+  return enhancementCard(enhancement, { version: parseTargetVersion(params.version) ?? settings.kubernetesVersion, gates: settings.featureGates });
 }));
 
 connection.onExecuteCommand(guard(connection, 'executeCommand', null, (params) => {

@@ -15,13 +15,22 @@ export interface InitOptions {
   clientCommands?: boolean;
   /** Report YAML syntax errors (the VS Code client turns this off when Red Hat YAML does it already). */
   syntaxDiagnostics?: boolean;
+  /** Another extension validates these files against a Kubernetes schema, so `schemaChecks: auto` means off. */
+  otherSchemaValidator?: boolean;
+}
+
+/** `kepLens.schemaChecks`: `on`, `off`, or `auto` (off only beside another Kubernetes schema validator). */
+export function resolveSchemaChecks(value: unknown, otherSchemaValidator: boolean): boolean {
+  if (value === 'off' || value === false) return false;
+  if (value === 'on' || value === true) return true;
+  return !otherSchemaValidator;
 }
 
 /** The client's `kepLens` section → engine settings input. */
-function flatten(section: unknown, syntaxDiagnostics: boolean): unknown {
+function flatten(section: unknown, syntaxDiagnostics: boolean, otherSchemaValidator: boolean): unknown {
   const s = isRecord(section) ? section : {};
   const diagnostics = isRecord(s.diagnostics) ? s.diagnostics : {};
-  return { kubernetesVersion: s.kubernetesVersion, featureGates: s.featureGates, disabledCodes: diagnostics.disabledCodes, syntaxDiagnostics };
+  return { kubernetesVersion: s.kubernetesVersion, featureGates: s.featureGates, disabledCodes: diagnostics.disabledCodes, syntaxDiagnostics, schemaChecks: resolveSchemaChecks(s.schemaChecks, otherSchemaValidator) };
 }
 
 export class SettingsStore {
@@ -29,6 +38,7 @@ export class SettingsStore {
   private dynamicRegistration = false;
   private pushed: unknown = {};
   private syntaxDiagnostics = true;
+  private otherSchemaValidator = false;
   private readonly perDocument = new Map<string, Promise<{ settings: EngineSettings; enabled: boolean }>>();
   private readonly listeners: (() => void)[] = [];
   private readonly reported = new Set<string>();
@@ -39,6 +49,7 @@ export class SettingsStore {
     this.pull = params.capabilities.workspace?.configuration === true;
     this.dynamicRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     this.syntaxDiagnostics = options.syntaxDiagnostics !== false;
+    this.otherSchemaValidator = options.otherSchemaValidator === true;
     this.pushed = isRecord(options.settings) && isRecord(options.settings.kepLens) ? options.settings.kepLens : options.settings ?? {};
   }
 
@@ -47,6 +58,8 @@ export class SettingsStore {
     this.connection.onDidChangeConfiguration((change) => {
       const settings = change.settings as unknown;
       if (isRecord(settings) && settings.kepLens !== undefined) this.pushed = settings.kepLens;
+      // The client re-sends this when another validator starts or stops.
+      if (isRecord(settings) && typeof settings.otherSchemaValidator === 'boolean') this.otherSchemaValidator = settings.otherSchemaValidator;
       this.perDocument.clear();
       for (const listener of this.listeners) listener();
     });
@@ -69,7 +82,7 @@ export class SettingsStore {
         section = this.pushed;
       }
     }
-    const { settings, problems } = readSettings(flatten(section, this.syntaxDiagnostics));
+    const { settings, problems } = readSettings(flatten(section, this.syntaxDiagnostics, this.otherSchemaValidator));
     for (const problem of problems) {
       if (this.reported.has(problem.message)) continue;
       this.reported.add(problem.message);
