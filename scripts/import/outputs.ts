@@ -115,15 +115,23 @@ interface KepOut {
   path: string;
 }
 
-function stagesFromGate(gate: UnionGate, newest: number, unknown: number | undefined): { minor: number; stage: Stage }[] {
+/** The stage kep.yaml plans for exactly this minor, if any. */
+function plannedAt(milestones: KepRecord['milestones'], minor: number): Stage | undefined {
+  for (const stage of ['stable', 'beta', 'alpha', 'deprecated'] as Stage[]) if (milestones[stage] === minorName(minor)) return stage;
+  return undefined;
+}
+
+function stagesFromGate(gate: UnionGate, newest: number, unknown: number | undefined, planned: KepRecord['milestones']): { minor: number; stage: Stage }[] {
   const out: { minor: number; stage: Stage }[] = [];
   const removed = removedIn(gate.states, newest);
   let last: Stage | undefined;
   for (let minor = targetsFrom; minor <= newest; minor++) {
     const state = gate.states.get(minor);
     if (state) last = state.stage;
-    // Where the sources are missing, the stage is carried on and marked unconfirmed (see stagesUnconfirmedFrom).
+    // Where the sources are missing, kep.yaml's plan for that release stands in, else the stage is carried
+    // on; either way it is marked unconfirmed (see stagesUnconfirmedFrom).
     else if (unknown !== undefined && minor >= unknown && last !== undefined) {
+      last = plannedAt(planned, minor) ?? last;
       out.push({ minor, stage: last });
       continue;
     }
@@ -292,15 +300,22 @@ export function buildOutputs(input: ImportInputs): ImportOutputs {
     if (ownGates.length === 0 && !inRange) continue;
     const primary = ownGates[0] !== undefined ? input.gates.get(ownGates[0]) : undefined;
     const unknown = primary ? unknownFrom(primary, input) : undefined;
-    const perMinor = primary ? stagesFromGate(primary, newest, unknown) : stagesFromMilestones(kep, newest);
+    const perMinor = primary ? stagesFromGate(primary, newest, unknown, kep.milestones) : stagesFromMilestones(kep, newest);
     const stages = spansOf(perMinor, newest);
     const releases = new Set<string>();
     for (let i = 0; i < perMinor.length; i++) {
       const here = perMinor[i];
       const before = perMinor[i - 1];
-      if (here && (!before || before.stage !== here.stage || before.minor !== here.minor - 1) && here.minor > targetsFrom) releases.add(minorName(here.minor));
+      const changedHere = here && (!before || before.stage !== here.stage || before.minor !== here.minor - 1);
+      // At the oldest tracked release only the gate's own history can tell a change from a stage it already had.
+      const seenChanging = here && (here.minor > targetsFrom || primary?.history?.some((h) => h.version === minorName(targetsFrom) && h.stage === here.stage));
+      if (here && changedHere && seenChanging) releases.add(minorName(here.minor));
     }
-    for (const m of Object.values(kep.milestones)) if (m && compareMinor(m, minorName(targetsFrom)) >= 0 && compareMinor(m, minorName(newest)) <= 0) releases.add(m);
+    // kep.yaml's milestones list a KEP in a release only where the code cannot say: no gate, or sources missing.
+    for (const m of Object.values(kep.milestones)) {
+      if (!m || compareMinor(m, minorName(targetsFrom)) < 0 || compareMinor(m, minorName(newest)) > 0) continue;
+      if (!primary || (unknown !== undefined && compareMinor(m, minorName(unknown)) >= 0)) releases.add(m);
+    }
     const out: KepOut = {
       title: kep.title,
       sig: kep.sig,
