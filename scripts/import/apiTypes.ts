@@ -66,11 +66,9 @@ export interface KindLifecycle {
 export interface PackageSnapshot {
   /** Canonical package id (`core/v1`, `apimachinery/pkg/apis/meta/v1`). */
   readonly id: string;
-  /** API group (`""` for core), when the package declares one. */
-  readonly group?: string;
   readonly version: string;
-  /** Kinds registered with the scheme, in source order. */
-  readonly kinds: readonly string[];
+  /** Kinds registered with the scheme, per group/version (`""`-group kinds under `v1`), in source order. */
+  readonly registrations: readonly Registration[];
   readonly types: ReadonlyMap<string, ApiTypeDecl>;
   /** Named non-struct types that are not enums, as their resolved underlying type. */
   readonly aliases: ReadonlyMap<string, TypeRef>;
@@ -249,12 +247,40 @@ export function parseLifecycle(source: string): Map<string, KindLifecycle> {
   return out;
 }
 
-/** Kinds registered by `addKnownTypes` (`&Pod{}` entries naming the package's own types). */
-export function registeredKinds(registerSource: string): string[] {
-  const kinds: string[] = [];
+export interface Registration {
+  /** `apps/v1`, or `v1` for the core group. */
+  readonly groupVersion: string;
+  readonly kinds: readonly string[];
+}
+
+/**
+ * Kinds registered by `addKnownTypes`, per group/version: each
+ * `scheme.AddKnownTypes(GV, &Kind{}, …)` call names its group/version by a
+ * variable declared as `schema.GroupVersion{Group: G, Version: "v"}`, where
+ * G is a string or a constant of the file.
+ */
+export function registrations(registerSource: string): Registration[] {
+  const file = parseGoFile(registerSource);
+  const constant = (name: string): string | undefined => {
+    const c = file.consts.find((k) => k.name === name);
+    return c ? goStringValue(c.value) : undefined;
+  };
+  const groupVersions = new Map<string, string>();
+  for (const m of registerSource.matchAll(/(\w+)\s*=\s*schema\.GroupVersion\{Group:\s*("[^"]*"|\w+),\s*Version:\s*("[^"]*"|\w+)\s*\}/g)) {
+    const group = goStringValue(m[2] ?? '') ?? constant(m[2] ?? '');
+    const version = goStringValue(m[3] ?? '') ?? constant(m[3] ?? '');
+    if (group !== undefined && version !== undefined) groupVersions.set(m[1] ?? '', group ? `${group}/${version}` : version);
+  }
   const body = /func addKnownTypes\([^)]*\)\s*error\s*\{([\s\S]*?)\n\}/.exec(registerSource)?.[1] ?? '';
-  for (const m of body.matchAll(/&(\w+)\{\}/g)) if (m[1] && !kinds.includes(m[1])) kinds.push(m[1]);
-  return kinds;
+  const out: Registration[] = [];
+  for (const call of body.matchAll(/AddKnownTypes\(\s*(\w+)\s*,([\s\S]*?)\)\s*\n/g)) {
+    const groupVersion = groupVersions.get(call[1] ?? '');
+    if (groupVersion === undefined) continue;
+    const kinds: string[] = [];
+    for (const m of (call[2] ?? '').matchAll(/&(\w+)\{\}/g)) if (m[1] && !kinds.includes(m[1])) kinds.push(m[1]);
+    out.push({ groupVersion, kinds });
+  }
+  return out;
 }
 
 export interface PackageFiles {
@@ -268,8 +294,7 @@ export function readPackage(input: PackageFiles, knownGates: ReadonlySet<string>
   const version = input.importPath.split('/').pop() ?? '';
   const types = new Map<string, ApiTypeDecl>();
   const aliases = new Map<string, TypeRef>();
-  let group: string | undefined;
-  let kinds: string[] = [];
+  let registered: Registration[] = [];
   let lifecycle = new Map<string, KindLifecycle>();
   const parsed: GoFile[] = [];
   for (const file of input.files) {
@@ -281,13 +306,8 @@ export function readPackage(input: PackageFiles, knownGates: ReadonlySet<string>
     if (name.startsWith('zz_generated') || name.endsWith('_test.go') || name.endsWith('.pb.go') || name.startsWith('types_swagger_doc')) continue;
     const go = parseGoFile(file.text);
     parsed.push(go);
-    if (name === 'register.go') {
-      kinds = registeredKinds(file.text);
-      // The scheme's group is the code's word; `+groupName` markers are missing from some older doc.go files.
-      const declared = go.consts.find((c) => c.name === 'GroupName');
-      const value = declared ? goStringValue(declared.value) : undefined;
-      if (value !== undefined) group = value;
-    }
+    // The scheme's registrations are the code's word; `+groupName` markers are missing from some older doc.go files.
+    if (name === 'register.go') registered = registrations(file.text);
   }
   // Enum values are the constants of the enum type, from any file of the package.
   const constsByType = new Map<string, string[]>();
@@ -306,5 +326,6 @@ export function readPackage(input: PackageFiles, knownGates: ReadonlySet<string>
       } else aliases.set(named.name, base);
     }
   }
-  return { id, group, version, kinds: kinds.filter((k) => types.has(k)), types, aliases, lifecycle, files: input.files.map((f) => ({ path: f.path, blob: f.blob })) };
+  const kindsOf = (r: Registration): Registration => ({ groupVersion: r.groupVersion, kinds: r.kinds.filter((k) => types.has(k)) });
+  return { id, version, registrations: registered.map(kindsOf), types, aliases, lifecycle, files: input.files.map((f) => ({ path: f.path, blob: f.blob })) };
 }

@@ -353,6 +353,8 @@ export function buildOutputs(input: ImportInputs): ImportOutputs {
   for (const kind of [...input.kinds.values()].sort((a, b) => (a.groupVersion === b.groupVersion ? 0 : a.groupVersion < b.groupVersion ? -1 : 1))) {
     const entry = (apis[kind.groupVersion] ??= { package: kind.packageId, kinds: {} });
     const out: Record<string, unknown> = { ...lifecycleOf(kind, newest, disagreements) };
+    // A group/version may register kinds of two Go packages (config APIs beside admission ones).
+    if (kind.packageId !== entry.package) out.package = kind.packageId;
     const override = input.overrides.kinds[`${kind.groupVersion}/${kind.kind}`];
     if (override) {
       for (const g of override.gates) if (!input.gates.has(g)) errors.push(`gate-overrides.json: kind ${kind.groupVersion}/${kind.kind} names unknown gate ${g}`);

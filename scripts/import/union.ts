@@ -166,14 +166,9 @@ export interface UnionKind {
   readonly lifecycle: Map<number, KindLifecycle>;
 }
 
-export const groupVersionOf = (pkg: PackageSnapshot): string | undefined =>
-  pkg.group === undefined ? undefined : pkg.group === '' ? pkg.version : `${pkg.group}/${pkg.version}`;
-
 export function addKinds(union: Map<string, UnionKind>, minor: number, packages: ReadonlyMap<string, PackageSnapshot>): void {
   for (const pkg of packages.values()) {
-    const groupVersion = groupVersionOf(pkg);
-    if (groupVersion === undefined) continue;
-    for (const kind of pkg.kinds) {
+    for (const { groupVersion, kinds } of pkg.registrations) for (const kind of kinds) {
       const key = `${groupVersion}/${kind}`;
       let entry = union.get(key);
       if (!entry) union.set(key, (entry = { groupVersion, kind, packageId: pkg.id, minors: new Set(), lifecycle: new Map() }));

@@ -412,7 +412,7 @@ function buildFactIndex(): Map<string, FieldFacts> {
     for (const field of enhancement.fields) {
       attach(field.kind, field.path, field.apiVersion, enhancement.id, (f, tail) => push(f, tail, { type: 'field', enhancement, field }));
       for (const child of field.children ?? []) {
-        const childPath = field.shape === 'list' ? `${field.path}[].${child.key}` : `${field.path}.${child.key}`;
+        const childPath = field.shape === 'list' && !field.path.endsWith('[]') ? `${field.path}[].${child.key}` : `${field.path}.${child.key}`;
         attach(field.kind, childPath, field.apiVersion, `${enhancement.id} child`, (f, tail) => push(f, tail, { type: 'child', enhancement, field, child }));
       }
     }
@@ -567,14 +567,14 @@ export function lifecycleOf(groupVersion: string, kind: string): ApiVersionLifec
   const overlay = overlayRowOf(groupVersion, kind);
   let row: ApiVersionLifecycle | undefined;
   if (imported || overlay) {
-    const replacement = imported?.replacement ? groupVersionOfRef(imported.replacement) : overlay?.replacement;
+    // Where our overlay states a lifecycle fact, it is a checked correction of the import (a test holds each one to a note).
     row = {
       groupVersion,
       kinds: [kind],
-      introducedIn: imported?.introduced ?? overlay?.introducedIn,
-      deprecatedIn: imported?.deprecated ?? overlay?.deprecatedIn,
-      removedIn: imported?.removed ?? overlay?.removedIn,
-      replacement: overlay?.replacement ?? replacement,
+      introducedIn: overlay?.introducedIn ?? imported?.introduced,
+      deprecatedIn: overlay?.deprecatedIn ?? imported?.deprecated,
+      removedIn: overlay?.removedIn ?? imported?.removed,
+      replacement: overlay?.replacement ?? (imported?.replacement ? groupVersionOfRef(imported.replacement) : undefined),
       dropIn: overlay?.dropIn ?? false,
       changes: overlay?.changes ? [...overlay.changes] : undefined,
       migrations: overlay?.migrations ? [...overlay.migrations] : undefined,

@@ -49,6 +49,8 @@ export interface GeneratedKind {
   readonly replacement?: string;
   /** Gates that must be on for the kind to be served. */
   readonly gates?: readonly string[];
+  /** The kind's Go package, when it is not the group/version's. */
+  readonly package?: string;
 }
 
 export interface GeneratedGroupVersion {

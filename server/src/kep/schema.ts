@@ -136,7 +136,7 @@ export function enumSpec(ref: TypeRef): EnumSpec | undefined {
 export function rootTypeOf(groupVersion: string, kind: string): TypeRef | undefined {
   const gv = generatedApis()[groupVersion];
   if (!gv || !Object.prototype.hasOwnProperty.call(gv.kinds, kind)) return undefined;
-  const ref = `${gv.package}.${kind}`;
+  const ref = `${gv.kinds[kind]?.package ?? gv.package}.${kind}`;
   return structSpec(ref) ? ref : undefined;
 }
 
