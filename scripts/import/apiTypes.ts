@@ -91,6 +91,7 @@ const wellKnown: Record<string, TypeRef> = {
   'apimachinery/pkg/apis/meta/v1.FieldsV1': 'any',
   'apimachinery/pkg/apis/meta/v1.Fields': 'any',
   'apimachinery/pkg/api/resource.Quantity': 'quantity',
+  'apimachinery/pkg/api/resource.QuantityValue': 'quantity',
   'apimachinery/pkg/util/intstr.IntOrString': 'int-or-string',
   'apimachinery/pkg/runtime.RawExtension': 'any',
   'apimachinery/pkg/runtime.Object': 'any',

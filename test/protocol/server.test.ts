@@ -94,7 +94,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('didOpen publishes diagnostics with code, range, severity, source and a link', testTimeout, async () => {
-    const uri = 'file:///work/pdb.yaml';
+    const uri = 'file:///project/pdb.yaml';
     await client.open(uri, pdb);
     const published = await client.current(uri);
     assert.equal(published.diagnostics.length, 1);
@@ -108,7 +108,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('image volume: feature-gate-off warning linking the KEP', testTimeout, async () => {
-    const uri = 'file:///work/pod.yaml';
+    const uri = 'file:///project/pod.yaml';
     await client.open(uri, imagePod);
     const published = await client.current(uri);
     assert.deepEqual(codes(published.diagnostics), ['feature-gate-off']);
@@ -120,7 +120,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('hover on the image volume shows the KEP-4639 card', testTimeout, async () => {
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///work/pod.yaml' }, position: positionOf(imagePod, '      image:\n', 0, 8) });
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///project/pod.yaml' }, position: positionOf(imagePod, '      image:\n', 0, 8) });
     const markdown = markdownOf(hover);
     assert.match(markdown, /KEP-4639/);
     assert.match(markdown, /\*\*alpha\*\* in 1\.31/);
@@ -128,12 +128,12 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('hover where the data knows nothing is null', testTimeout, async () => {
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///work/pod.yaml' }, position: positionOf(imagePod, 'mountPath', 0, 2) });
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///project/pod.yaml' }, position: positionOf(imagePod, 'mountPath', 0, 2) });
     assert.equal(hover, null);
   });
 
   test('completion under a Service spec includes trafficDistribution as a snippet', testTimeout, async () => {
-    const uri = 'file:///work/service.yaml';
+    const uri = 'file:///project/service.yaml';
     await client.open(uri, service);
     const position = { line: 7, character: 2 };
     const items = itemsOf(await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position }));
@@ -148,7 +148,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('codeAction for removed-api returns a quick fix whose edit changes apiVersion', testTimeout, async () => {
-    const uri = 'file:///work/pdb.yaml';
+    const uri = 'file:///project/pdb.yaml';
     const diagnostics = client.latest(uri)?.diagnostics ?? [];
     assert.equal(diagnostics.length, 1);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
@@ -166,14 +166,14 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('code actions ignore diagnostics of other tools', testTimeout, async () => {
-    const uri = 'file:///work/pdb.yaml';
+    const uri = 'file:///project/pdb.yaml';
     const foreign: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, message: 'x', source: 'yaml', code: 'removed-api', data: { version: 1, fixes: [] } };
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: foreign.range, context: { diagnostics: [foreign] } });
     assert.deepEqual(actions, []);
   });
 
   test('source.fixAll.kepLens fixes the whole file', testTimeout, async () => {
-    const uri = 'file:///work/fixall.yaml';
+    const uri = 'file:///project/fixall.yaml';
     const text = `${pdb}---\napiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: c\n`;
     await client.open(uri, text);
     await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 2, 'two removed-api diagnostics');
@@ -193,7 +193,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('documentLink for KEP-4639 in a comment', testTimeout, async () => {
-    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: 'file:///work/pod.yaml' } });
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: 'file:///project/pod.yaml' } });
     const kep = links.find((l) => l.target === 'https://kep.k8s.io/4639');
     assert.ok(kep, JSON.stringify(links));
     assert.deepEqual(kep.range, { start: positionOf(imagePod, 'KEP-4639'), end: positionOf(imagePod, 'KEP-4639', 0, 8) });
@@ -201,7 +201,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('didChange (incremental) updates the diagnostics', testTimeout, async () => {
-    const uri = 'file:///work/pdb.yaml';
+    const uri = 'file:///project/pdb.yaml';
     const version = await client.change(uri, [{ range: { start: { line: 0, character: 12 }, end: { line: 0, character: 26 } }, text: 'policy/v1' }]);
     const published = await client.current(uri);
     assert.equal(published.version, version);
@@ -213,7 +213,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('a quick fix computed for an older version is not offered', testTimeout, async () => {
-    const uri = 'file:///work/pdb.yaml';
+    const uri = 'file:///project/pdb.yaml';
     const stale = client.latest(uri)?.diagnostics ?? [];
     await client.change(uri, [{ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 11 } }, text: 'web2' }]);
     await client.current(uri);
@@ -222,7 +222,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('custom request kepLens/documentInfo', testTimeout, async () => {
-    const info = await client.request<{ isKubernetes: boolean; version: string; pinned: boolean; keps: { id: string; kep?: number; stage?: string; position: { line: number; character: number } }[] }>('kepLens/documentInfo', { uri: 'file:///work/pod.yaml' });
+    const info = await client.request<{ isKubernetes: boolean; version: string; pinned: boolean; keps: { id: string; kep?: number; stage?: string; position: { line: number; character: number } }[] }>('kepLens/documentInfo', { uri: 'file:///project/pod.yaml' });
     assert.equal(info.isKubernetes, true);
     assert.equal(info.version, '1.31');
     assert.equal(info.pinned, false);
@@ -230,7 +230,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
     assert.ok(kep, JSON.stringify(info.keps));
     assert.equal(kep.stage, 'alpha');
     assert.deepEqual(kep.position, positionOf(imagePod, '      image:\n', 0, 6));
-    assert.equal(await client.request('kepLens/documentInfo', { uri: 'file:///work/not-open.yaml' }), null);
+    assert.equal(await client.request('kepLens/documentInfo', { uri: 'file:///project/not-open.yaml' }), null);
   });
 
   test('custom request kepLens/enhancements', testTimeout, async () => {
@@ -246,7 +246,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('didChangeConfiguration {kepLens: {kubernetesVersion: "1.33"}} changes results', testTimeout, async () => {
-    const uri = 'file:///work/pod.yaml';
+    const uri = 'file:///project/pod.yaml';
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kepLens: { kubernetesVersion: '1.33' } } });
     const published = await client.diagnosticsFor(uri, (p) => p.diagnostics[0]?.severity === 3, 'information severity at 1.33');
     assert.deepEqual(codes(published.diagnostics), ['feature-gate-off']);
@@ -257,7 +257,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('feature gates from the settings silence the gate finding', testTimeout, async () => {
-    const uri = 'file:///work/pod.yaml';
+    const uri = 'file:///project/pod.yaml';
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kepLens: { kubernetesVersion: '1.31', featureGates: { ImageVolume: true } } } });
     await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 0, 'no diagnostics with ImageVolume on');
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(imagePod, '      image:\n', 0, 8) });
@@ -265,7 +265,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('an invalid version falls back to 1.31', testTimeout, async () => {
-    const uri = 'file:///work/pod.yaml';
+    const uri = 'file:///project/pod.yaml';
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kepLens: { kubernetesVersion: '1.99' } } });
     const published = await client.diagnosticsFor(uri, (p) => p.diagnostics[0]?.severity === 2, 'warning severity at the 1.31 fallback');
     assert.deepEqual(codes(published.diagnostics), ['feature-gate-off']);
@@ -287,7 +287,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('didClose clears the diagnostics', testTimeout, async () => {
-    const uri = 'file:///work/service.yaml';
+    const uri = 'file:///project/service.yaml';
     await client.close(uri);
     await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 0 && p.version === undefined, 'cleared diagnostics');
   });
@@ -309,7 +309,7 @@ describe('protocol: code actions with client resolveSupport', () => {
   after(() => client?.dispose());
 
   test('actions come without edit, and codeAction/resolve fills it', testTimeout, async () => {
-    const uri = 'file:///work/pdb-lazy.yaml';
+    const uri = 'file:///project/pdb-lazy.yaml';
     await client.open(uri, pdb);
     const { diagnostics } = await client.current(uri);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: (diagnostics[0] as Diagnostic).range, context: { diagnostics } });
@@ -323,7 +323,7 @@ describe('protocol: code actions with client resolveSupport', () => {
   });
 
   test('fix-all is resolved the same way', testTimeout, async () => {
-    const uri = 'file:///work/pdb-lazy.yaml';
+    const uri = 'file:///project/pdb-lazy.yaml';
     const [all] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.kepLens'] } });
     assert.ok(all);
     assert.equal(all.edit, undefined);
@@ -346,7 +346,7 @@ describe('protocol: settings pulled through workspace/configuration', () => {
   after(() => client?.dispose());
 
   test('the server asks for the kepLens section and uses the answer', testTimeout, async () => {
-    const uri = 'file:///work/pulled.yaml';
+    const uri = 'file:///project/pulled.yaml';
     await client.open(uri, imagePod);
     const published = await client.current(uri);
     assert.deepEqual(codes(published.diagnostics), ['not-yet-available']);
@@ -356,7 +356,7 @@ describe('protocol: settings pulled through workspace/configuration', () => {
   });
 
   test('didChangeConfiguration makes the server pull again', testTimeout, async () => {
-    const uri = 'file:///work/pulled.yaml';
+    const uri = 'file:///project/pulled.yaml';
     version = '1.33';
     const asked = client.configurationRequests.length;
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -376,8 +376,8 @@ describe('protocol: shutdown and exit', () => {
   after(() => client?.dispose());
 
   test('shutdown then exit ends the process with code 0', testTimeout, async () => {
-    await client.open('file:///work/x.yaml', pdb);
-    await client.current('file:///work/x.yaml');
+    await client.open('file:///project/x.yaml', pdb);
+    await client.current('file:///project/x.yaml');
     assert.equal(await client.shutdown(), 0);
     assert.equal(client.hasExited, true);
   });

@@ -1,21 +1,12 @@
 /**
  * Input generation for the engine fuzz tests: Kubernetes manifests grown
- * from the KEP path index (so they reach the fields, values, gates and
- * rules the engine checks), hand-written nasty seeds, and mutations.
+ * from the schema of every built-in kind (preferring the fields the overlay
+ * and the gates know, so they reach the values, gates and rules the engine
+ * checks), hand-written nasty seeds, and mutations.
  */
 import { stringify } from 'yaml';
-import {
-  allGateNames,
-  anyKey,
-  apiVersionLifecycles,
-  enhancements,
-  knownKinds,
-  listItem,
-  pathIndexFor,
-  servedVersionsOf,
-  valuesOfFact,
-  type PathIndexNode,
-} from '../../server/src/kep/catalog';
+import { allGateNames, enhancements, factsOfField, knownKinds, servedVersionsOf, valuesOfFact } from '../../server/src/kep/catalog';
+import { enumSpec, listItemOf, mapValueOf, rootTypeOf, shapeOfType, structSpec, type TypeRef } from '../../server/src/kep/schema';
 import { supportedVersions } from '../../server/src/kep/versions';
 import type { Rng } from './support';
 
@@ -23,27 +14,24 @@ import type { Rng } from './support';
 
 let kindsCache: string[] | undefined;
 
-/** Every kind the data mentions: served kinds, kinds of fields/config/rules, lifecycle kinds. */
+/** Every kind the data mentions: served kinds, and kinds of overlay fields, config and rules. */
 export function allKinds(): string[] {
   if (kindsCache) return kindsCache;
   const kinds = new Set<string>(knownKinds());
-  for (const e of enhancements) {
+  for (const e of enhancements()) {
     for (const f of e.fields) kinds.add(f.kind);
     for (const c of e.config) if (c.kind) kinds.add(c.kind);
     for (const r of e.rules) kinds.add(r.trigger.kind);
   }
-  for (const l of apiVersionLifecycles) for (const k of l.kinds) kinds.add(k);
   kinds.delete('*');
   kindsCache = [...kinds].sort();
   return kindsCache;
 }
 
 function apiVersionFor(kind: string, rng: Rng): unknown {
-  const served = servedVersionsOf(kind).map((gv) => gv.groupVersion);
-  const old = apiVersionLifecycles.filter((l) => l.kinds.includes(kind)).map((l) => l.groupVersion);
+  const versions = servedVersionsOf(kind).map((gv) => gv.groupVersion);
   const roll = rng.float();
-  if (roll < 0.45 && served.length > 0) return rng.pick(served);
-  if (roll < 0.8 && old.length > 0) return rng.pick(old);
+  if (roll < 0.8 && versions.length > 0) return rng.chance(0.6) ? versions[0] : rng.pick(versions);
   if (roll < 0.85) return rng.pick(['v1', 'apps/v1', 'kubelet.config.k8s.io/v1beta1', 'kubeproxy.config.k8s.io/v1alpha1', 'example.com/v1']);
   if (roll < 0.9) return rng.pick(['', ' v1 ', 'v1\t', 'apps/v1/extra', '/', 'v1#x', '{{ .Values.apiVersion }}']);
   return weirdScalar(rng);
@@ -54,7 +42,7 @@ function weirdScalar(rng: Rng): unknown {
   return rng.pick<unknown>([1.0, 1, 0, -1, 1e309, true, false, null, [], ['a'], { a: 1 }, [[null]], '', '~', 'null', 'yes', '0x1F', '.inf', '1.30']);
 }
 
-const randomWords = ['a', 'name', 'x', 'spec', 'metadata', 'items', 'containers', 'image', 'true', 'kind', 'apiVersion', 'Ωmega', '日本', '🙂', 'key with spaces', 'k:v', '-dash', '#hash', '&anchor', '*alias'];
+const randomWords = ['a', 'name', 'x', 'spec', 'metadata', 'items', 'containers', 'image', 'true', 'kind', 'apiVersion', 'Ωmega', '日本', '🙂', 'key with spaces', 'k:v', '-dash', '#hash', '&anchor', '*alias', 'replcas', 'imagePullPolciy'];
 
 function gateFlagValue(rng: Rng): string {
   const names = allGateNames();
@@ -62,35 +50,30 @@ function gateFlagValue(rng: Rng): string {
   return `--feature-gates=${parts.join(',')}`;
 }
 
-// ---------------------------------------------------------------- manifests from the index
+// ---------------------------------------------------------------- manifests from the schema
 
-function leafValue(node: PathIndexNode, lastKey: string, rng: Rng): unknown {
-  const values = node.facts.flatMap((f) => valuesOfFact(f)).map((v) => v.value);
+/** A scalar for a type: its enum or overlay values mostly, the wrong type sometimes. */
+function leafValue(type: TypeRef | undefined, owner: string | undefined, lastKey: string, rng: Rng): unknown {
+  const known = owner ? factsOfField(owner, lastKey) : undefined;
+  const values = (known?.facts ?? []).flatMap((f) => valuesOfFact(f)).map((v) => v.value);
   if (values.length > 0 && rng.chance(0.75)) return rng.pick(values);
-  if (node.facts.some((f) => f.type === 'gateFlags')) return rng.chance(0.7) ? gateFlagValue(rng) : rng.pick(['--v=2', '-c', 'echo {{ .Values.x }}']);
-  const field = node.facts.find((f) => f.type === 'field');
-  if (field && field.type === 'field' && rng.chance(0.7)) {
-    switch (field.field.shape) {
-      case 'boolean':
-        return rng.chance(0.8) ? rng.chance(0.5) : rng.pick(['true', 'yes', 'on', 1]);
-      case 'integer':
-        return rng.pick([0, 1, -1, 3, 65536, 2 ** 53, '10', '{{ .Values.n }}']);
-      case 'stringList':
-        return [rng.pick(['app', 'pod-template-hash', 'tier']), ...(rng.chance(0.3) ? ['app'] : [])];
-      case 'map':
-        return { [rng.pick(randomWords)]: rng.pick(randomWords) };
-      case 'list':
-        return rng.chance(0.5) ? [] : [{ name: 'x' }];
-      case 'object':
-        return rng.chance(0.5) ? {} : { name: rng.pick(randomWords) };
-      default:
-        break;
-    }
-  }
+  if (known?.itemFacts.some((f) => f.type === 'gateFlags')) return [rng.chance(0.7) ? gateFlagValue(rng) : rng.pick(['--v=2', '-c', 'echo {{ .Values.x }}'])];
+  const spec = type !== undefined ? enumSpec(type) : undefined;
+  if (spec && spec.values.length > 0 && rng.chance(0.8)) return rng.pick(spec.values).value;
   if (lastKey === 'image') return rng.pick(['nginx', 'nginx:latest', 'registry.example.com/app:1.2', 'quay.io/x/y@sha256:abc', 'a/b/c', ':', '{{ .Values.image }}']);
   if (lastKey === 'managedBy') return rng.pick(['kueue.x-k8s.io/manager', 'nope', 'x'.repeat(70)]);
-  if (rng.chance(0.15)) return weirdScalar(rng);
-  return rng.pick(randomWords);
+  if (rng.chance(0.12)) return weirdScalar(rng);
+  switch (type !== undefined ? shapeOfType(type) : 'any') {
+    case 'boolean':
+      return rng.chance(0.8) ? rng.chance(0.5) : rng.pick(['true', 'yes', 'on', 1]);
+    case 'integer':
+    case 'number':
+      return rng.pick([0, 1, -1, 3, 65536, 2 ** 53, '10', '{{ .Values.n }}']);
+    case 'int-or-string':
+      return rng.pick([1, '500m', '1Gi', '25%', 80, 'http']);
+    default:
+      return rng.pick(randomWords);
+  }
 }
 
 function anyKeyName(parentKey: string, rng: Rng): string {
@@ -102,36 +85,52 @@ function anyKeyName(parentKey: string, rng: Rng): string {
   return rng.pick(randomWords);
 }
 
-function grow(node: PathIndexNode, lastKey: string, depth: number, rng: Rng): unknown {
-  const entries = [...node.children.entries()];
-  if (entries.length === 0 || depth > 12) return leafValue(node, lastKey, rng);
-  const item = node.children.get(listItem);
-  if (item && (entries.length === 1 || rng.chance(0.7))) {
+/** Whether a field is one the engine has something to say about: a gate, an overlay fact or rule, a version bound. */
+function interesting(owner: string, name: string, field: { gates: readonly string[]; since?: string; until?: string }): boolean {
+  const known = factsOfField(owner, name);
+  return field.gates.length > 0 || field.since !== undefined || field.until !== undefined || known.facts.length > 0 || known.rules.length > 0 || known.entryFacts.length > 0 || known.itemFacts.length > 0;
+}
+
+function grow(type: TypeRef | undefined, owner: string | undefined, lastKey: string, depth: number, rng: Rng): unknown {
+  if (type === undefined || depth > 10) return leafValue(type, owner, lastKey, rng);
+  const item = listItemOf(type);
+  if (item !== undefined) {
     const n = rng.chance(0.1) ? 0 : rng.range(1, 3);
-    return Array.from({ length: n }, () => grow(item, lastKey, depth + 1, rng));
+    return Array.from({ length: n }, () => grow(item, owner, lastKey, depth + 1, rng));
   }
-  if (rng.chance(0.03)) return leafValue(node, lastKey, rng); // a scalar where a map belongs
+  const value = mapValueOf(type);
+  if (value !== undefined) {
+    const out: Record<string, unknown> = {};
+    for (let i = rng.range(0, 3); i > 0; i--) out[anyKeyName(lastKey, rng)] = grow(value, undefined, '', depth + 1, rng);
+    return out;
+  }
+  const struct = structSpec(type);
+  if (!struct) return leafValue(type, owner, lastKey, rng);
+  if (rng.chance(0.03)) return leafValue(undefined, owner, lastKey, rng); // a scalar where a map belongs
   const out: Record<string, unknown> = {};
-  for (const [key, child] of rng.shuffle(entries)) {
-    if (key === listItem) continue;
-    if (!rng.chance(depth < 3 ? 0.7 : 0.5)) continue;
-    const name = key === anyKey ? anyKeyName(lastKey, rng) : key;
-    out[name] = grow(child, name, depth + 1, rng);
-    if (rng.chance(0.1)) out.name = rng.pick(randomWords);
+  for (const [name, field] of rng.shuffle([...struct.fields.entries()])) {
+    if (name === 'status' && depth === 0 && rng.chance(0.8)) continue;
+    const chance = interesting(struct.ref, name, field) ? (depth < 4 ? 0.7 : 0.5) : depth < 2 ? 0.25 : 0.08;
+    if (!rng.chance(chance)) continue;
+    out[name] = grow(field.type, struct.ref, name, depth + 1, rng);
   }
+  // A typo, now and then, for the unknown-field check.
   if (rng.chance(0.1)) out[rng.pick(randomWords)] = rng.pick(randomWords);
   return out;
 }
 
 /** One Kubernetes object as a JS value. */
 export function generateObject(rng: Rng, kind = rng.pick(allKinds())): Record<string, unknown> {
-  const body = grow(pathIndexFor(kind), '', 0, rng);
+  const apiVersion = rng.chance(0.97) ? apiVersionFor(kind, rng) : undefined;
+  const root = typeof apiVersion === 'string' ? rootTypeOf(apiVersion, kind) : undefined;
+  const body = grow(root, undefined, '', 0, rng);
   const object: Record<string, unknown> = {};
-  if (rng.chance(0.97)) object.apiVersion = apiVersionFor(kind, rng);
+  if (apiVersion !== undefined) object.apiVersion = apiVersion;
   if (rng.chance(0.97)) object.kind = rng.chance(0.95) ? kind : weirdScalar(rng);
   object.metadata = { name: rng.pick(['web', 'db', 'x-1', '{{ .Release.Name }}']) };
-  if (body && typeof body === 'object' && !Array.isArray(body)) Object.assign(object, body);
+  if (body && typeof body === 'object' && !Array.isArray(body)) Object.assign(object, body, { apiVersion: object.apiVersion, kind: object.kind });
   else object.spec = body;
+  for (const key of ['apiVersion', 'kind']) if (object[key] === undefined) delete object[key];
   return object;
 }
 

@@ -72,7 +72,7 @@ export function seedFromEnv(fallback: number): number {
 
 const diagnosticCodeList = [
   'removed-api', 'deprecated-api', 'not-yet-available', 'removed-field', 'deprecated-field', 'feature-gate-off',
-  'removed-gate', 'kep-rule', 'invalid-value', 'yaml-syntax', 'invalid-directive', 'unknown-suppression',
+  'removed-gate', 'kep-rule', 'invalid-value', 'unknown-field', 'invalid-type', 'yaml-syntax', 'invalid-directive', 'unknown-suppression',
 ];
 
 /** Random but valid engine settings: a supported version, some gates, some disabled codes. */
@@ -83,7 +83,7 @@ export function randomSettings(rng: Rng): EngineSettings {
   for (let i = 0; i < count; i++) gates[rng.pick(names)] = rng.chance(0.5);
   if (rng.chance(0.05)) gates.NoSuchGateAnywhere = true;
   const disabledCodes = rng.chance(0.8) ? [] : diagnosticCodeList.filter(() => rng.chance(0.2));
-  return { kubernetesVersion: rng.pick(supportedVersions), featureGates: gates, disabledCodes, syntaxDiagnostics: rng.chance(0.85) };
+  return { kubernetesVersion: rng.pick(supportedVersions), featureGates: gates, disabledCodes, syntaxDiagnostics: rng.chance(0.85), schemaChecks: rng.chance(0.9) };
 }
 
 /** Problems with an [start, end] offset pair in a text of `length` characters. */

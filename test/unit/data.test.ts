@@ -1,642 +1,383 @@
 /**
- * Invariants over the whole KEP data set, and the catalog queries the
- * features are built on.
+ * Invariants over the generated facts and the overlay, the agreement of the
+ * two where both state a fact, and the catalog queries the features are
+ * built on.
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { apiVersionLifecycles, currentApiVersions, embeddings, enhancements } from '../../server/src/kep/data';
 import {
-  allGateNames,
+  allGates,
   apiVersionStatusAt,
-  factsAt,
+  categoryAt,
+  enhancements,
+  enhancementsOfRelease,
+  factsOfField,
   fieldStatusAt,
   findEnhancement,
   findGate,
   gateStateAt,
-  indexAt,
-  joinPath,
-  pathIndexFor,
+  lifecycleOf,
+  resolveLocation,
   splitPath,
   stageAt,
-  type Fact,
+  unresolvedLocations,
 } from '../../server/src/kep/catalog';
-import type { AllowedValue, ApiField, Enhancement, GateSpan, Stage, StageSpan } from '../../server/src/kep/types';
-import { compareVersions, supportedVersions } from '../../server/src/kep/versions';
+import { enhancementOverlays } from '../../server/src/kep/overlay/enhancements';
+import { apiLifecycleOverlays } from '../../server/src/kep/overlay/lifecycle';
+import { generatedApis, generatedGates, generatedKeps, generatedReleases, readGenerated, type GeneratedSchemaFile } from '../../server/src/kep/generated';
+import { enumSpec, isScalar, listItemOf, mapValueOf, presentAt, rootTypeOf, structSpec, typeSpec } from '../../server/src/kep/schema';
+import { placeAt } from '../../server/src/kep/placeAt';
+import type { GateSpan, StageSpan } from '../../server/src/kep/types';
+import { compareVersions, releaseVersion, supportedVersions } from '../../server/src/kep/versions';
 import { repoRoot } from './helpers';
 
-const factTablePath = path.resolve(repoRoot, '..', 'shared', 'kep-facts', 'keps-1.31.json');
 
-interface FactEntry {
-  id: string;
-  kep?: number | null;
-  title: string;
-  category: string;
-  stage131?: string;
-  milestones?: Record<string, string | null> | null;
-  history?: Record<string, string>;
-  notes?: string;
-}
-
-function loadFacts(): FactEntry[] | undefined {
-  if (!fs.existsSync(factTablePath)) return undefined;
-  return JSON.parse(fs.readFileSync(factTablePath, 'utf8')) as FactEntry[];
-}
-
-function byId(id: string): Enhancement {
-  const e = enhancements.find((x) => x.id === id);
-  assert.ok(e, `no enhancement ${id}`);
-  return e;
-}
-
-function fieldOf(id: string, kind: string, pathText: string): ApiField {
-  const field = byId(id).fields.find((f) => f.kind === kind && f.path === pathText);
-  assert.ok(field, `${id} has no field ${kind} ${pathText}`);
-  return field;
-}
-
-const stageRank: Record<Stage, number> = { alpha: 0, beta: 1, stable: 2, deprecated: 3, removed: 4 };
-
-/** Transitions that need no explanation: graduation, deprecation from anywhere, removal after deprecation. */
-function plainTransition(from: Stage, to: Stage): boolean {
-  if (from === to) return true;
-  if (to === 'deprecated') return from !== 'removed';
-  if (to === 'removed') return from === 'deprecated';
-  return from !== 'deprecated' && from !== 'removed' && stageRank[to] > stageRank[from];
-}
-
-/** Spans sorted by `from`, each `from ≤ to`, only the last open, and no two overlapping. */
-function assertSpansOrdered(spans: readonly (StageSpan | GateSpan)[], label: string): void {
-  spans.forEach((span, i) => {
-    assert.ok(/^1\.\d+$/.test(span.from), `${label}: span ${i} from "${span.from}" is not a minor version`);
-    if (span.to !== undefined) {
-      assert.ok(/^1\.\d+$/.test(span.to), `${label}: span ${i} to "${span.to}" is not a minor version`);
-      assert.ok(compareVersions(span.from, span.to) <= 0, `${label}: span ${i} runs backwards (${span.from}–${span.to})`);
+function spansInOrder(spans: readonly { from: string; to?: string }[], what: string): void {
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as { from: string; to?: string };
+    if (span.to !== undefined) assert.ok(compareVersions(span.from, span.to) <= 0, `${what}: span ${span.from}–${span.to} runs backwards`);
+    const next = spans[i + 1];
+    if (next) {
+      assert.ok(span.to !== undefined, `${what}: an open span ${span.from} is followed by ${next.from}`);
+      assert.ok(compareVersions(span.to, next.from) < 0, `${what}: span ending ${span.to} overlaps the one from ${next.from}`);
     }
-    if (i < spans.length - 1) {
-      assert.ok(span.to !== undefined, `${label}: span ${i} (${span.stage} ${span.from}) is open-ended but is not the last`);
-      const next = spans[i + 1] as StageSpan;
-      assert.ok(compareVersions(next.from, span.to as string) > 0, `${label}: span ${i + 1} (${next.stage} ${next.from}) overlaps span ${i} (…${span.to})`);
-    }
-  });
-}
-
-const identifier = /^[A-Za-z][A-Za-z0-9]*$/;
-
-function assertWellFormedPath(p: string, label: string, allowDot = false): void {
-  if (allowDot && p === '.') return;
-  const segments = splitPath(p);
-  assert.ok(segments.length > 0, `${label}: empty path`);
-  assert.equal(joinPath(segments), p, `${label}: "${p}" does not round-trip through splitPath/joinPath`);
-  for (const s of segments) assert.ok(s === '[]' || identifier.test(s), `${label}: segment "${s}" of "${p}" is neither an identifier nor []`);
-  assert.notEqual(segments[0], '[]', `${label}: "${p}" starts with a list marker`);
-}
-
-function allValues(e: Enhancement): { where: string; value: AllowedValue }[] {
-  const out: { where: string; value: AllowedValue }[] = [];
-  for (const f of e.fields) {
-    for (const v of f.values ?? []) out.push({ where: `${f.kind} ${f.path}`, value: v });
-    for (const c of f.children ?? []) for (const v of c.values ?? []) out.push({ where: `${f.kind} ${f.path}.${c.key}`, value: v });
   }
-  for (const c of e.config) for (const v of [...(c.values ?? []), ...(c.entries ?? [])]) out.push({ where: `${c.component} ${c.kind ?? c.flag ?? ''} ${c.path ?? ''}`, value: v });
-  return out;
 }
 
-const componentConfigKinds = new Set(enhancements.flatMap((e) => e.config.map((c) => c.kind)).filter((k): k is string => !!k));
-const knownKinds = new Set<string>([
-  ...currentApiVersions.map((k) => k.kind),
-  ...componentConfigKinds,
-  ...embeddings.flatMap((e) => [e.hostKind, e.embeddedKind]),
-]);
+describe('generated facts', () => {
+  test('releases: every supported version, oldest first, the default is the newest final one', () => {
+    const releases = generatedReleases();
+    assert.deepEqual(supportedVersions, releases.versions.map((v) => v.version));
+    for (let i = 1; i < supportedVersions.length; i++) assert.equal(compareVersions(supportedVersions[i - 1] as string, supportedVersions[i] as string), -1);
+    assert.equal(releaseVersion, releases.newestFinal);
+    const final = releases.versions.filter((v) => v.final).map((v) => v.version);
+    assert.equal(final[final.length - 1], releaseVersion);
+    assert.ok(supportedVersions.includes('1.27') && supportedVersions.includes('1.36'), 'the data covers 1.27 to at least 1.36');
+    for (const v of releases.versions) assert.ok(Object.keys(v.tags).length > 0, `${v.version} names its source tags`);
+    assert.equal(releases.partial, undefined, 'the committed data comes from a complete import');
+  });
 
-// ---------------------------------------------------------------- identity
-
-describe('data: identity', () => {
-  test('ids are unique and well formed', () => {
-    const seen = new Set<string>();
-    for (const e of enhancements) {
-      assert.ok(!seen.has(e.id), `duplicate id ${e.id}`);
-      seen.add(e.id);
-      assert.match(e.id, /^[a-z0-9]+(?:-[a-z0-9]+)*$/, `id ${e.id}`);
-      if (e.kep !== undefined) assert.equal(e.id, `kep-${e.kep}`, `an entry with a KEP number has id kep-N (${e.id})`);
+  test('gate versions are ordered, do not overlap, and end before the gate is removed', () => {
+    for (const [name, gate] of Object.entries(generatedGates())) {
+      spansInOrder(gate.versions, name);
+      assert.ok(gate.versions.length > 0, `${name} has versions`);
+      const last = gate.versions[gate.versions.length - 1];
+      if (gate.removedIn) assert.ok(last?.to !== undefined && compareVersions(last.to, gate.removedIn) < 0, `${name} ends before its removal`);
+      if (gate.removedIn && gate.unknownFrom) assert.fail(`${name} is both removed and unknown`);
+      for (const v of gate.versions) if (v.locked) assert.equal(v.stage === 'stable' || v.stage === 'deprecated', true, `${name}: only GA or deprecated gates lock (${v.from})`);
     }
   });
 
-  test('KEP numbers are unique', () => {
-    const seen = new Map<number, string>();
-    for (const e of enhancements) {
-      if (e.kep === undefined) continue;
-      assert.ok(Number.isInteger(e.kep) && e.kep > 0, `${e.id}: KEP number ${e.kep}`);
-      assert.ok(!seen.has(e.kep), `KEP-${e.kep} appears in ${seen.get(e.kep)} and ${e.id}`);
-      seen.set(e.kep, e.id);
+  test('KEP stages are ordered and every gate a KEP names exists in some release', () => {
+    const gates = generatedGates();
+    for (const [number, kep] of Object.entries(generatedKeps())) {
+      spansInOrder(kep.stages, `KEP-${number}`);
+      assert.ok(kep.title.length > 0, `KEP-${number} has a title`);
+      if (kep.stageSource.startsWith('gate ')) assert.ok(gates[kep.stageSource.slice(5)], `KEP-${number} stage source exists`);
     }
   });
 
-  test('gate names are owned by one enhancement, or repeated with identical spans', () => {
-    const first = new Map<string, { id: string; spans: string; removedIn?: string }>();
-    for (const e of enhancements) {
-      for (const g of e.gates) {
-        const spans = JSON.stringify(g.spans.map((s) => [s.stage, s.defaultOn, s.from, s.to, !!s.locked]));
-        const seen = first.get(g.name);
-        if (!seen) first.set(g.name, { id: e.id, spans, removedIn: g.removedIn });
-        else {
-          assert.equal(spans, seen.spans, `gate ${g.name} has different spans in ${seen.id} and ${e.id}`);
-          assert.equal(g.removedIn, seen.removedIn, `gate ${g.name} has different removedIn in ${seen.id} and ${e.id}`);
-        }
-      }
-    }
-  });
-
-  test('every entry has a source, a summary and something to watch out for', () => {
-    for (const e of enhancements) {
-      assert.ok(e.sources.length >= 1 && e.sources.every((s) => s.trim() !== ''), `${e.id}: sources`);
-      assert.ok(e.summary.trim().length > 0, `${e.id}: summary`);
-      assert.ok(e.watchOut.length >= 1 && e.watchOut.every((w) => w.trim() !== ''), `${e.id}: watchOut`);
-      assert.ok(e.title.trim() !== '' && e.sig.trim() !== '', `${e.id}: title and sig`);
-      for (const f of e.fields) assert.ok(f.description.trim() !== '', `${e.id}: ${f.kind} ${f.path} has no description`);
-    }
-  });
-});
-
-// ---------------------------------------------------------------- time
-
-describe('data: stages move forward in time', () => {
-  test('stage spans are ordered and do not overlap', () => {
-    for (const e of enhancements) {
-      assert.ok(e.stages.length >= 1, `${e.id}: no stages`);
-      assertSpansOrdered(e.stages, e.id);
-    }
-  });
-
-  test('stages go alpha→beta→stable or deprecated→removed, other moves are explained', () => {
-    for (const e of enhancements) {
-      for (let i = 1; i < e.stages.length; i++) {
-        const before = e.stages[i - 1] as StageSpan;
-        const after = e.stages[i] as StageSpan;
-        if (plainTransition(before.stage, after.stage)) continue;
-        const explained = !!after.note || !!before.note || (e.discrepancies?.length ?? 0) > 0;
-        assert.ok(explained, `${e.id}: ${before.stage} ${before.from} → ${after.stage} ${after.from} is not a forward move and no note or discrepancy explains it`);
-      }
-    }
-  });
-
-  test('gate spans are ordered, do not overlap, and end before the gate is removed', () => {
-    for (const e of enhancements) {
-      for (const g of e.gates) {
-        const label = `${e.id} gate ${g.name}`;
-        assertSpansOrdered(g.spans, label);
-        for (let i = 1; i < g.spans.length; i++) {
-          const before = g.spans[i - 1] as GateSpan;
-          const after = g.spans[i] as GateSpan;
-          assert.ok(plainTransition(before.stage, after.stage) || !!after.note || !!g.note, `${label}: ${before.stage} → ${after.stage} unexplained`);
-          if (before.locked) assert.ok(after.locked || after.stage === 'deprecated', `${label}: a locked span is followed by an unlocked one`);
-        }
-        if (g.removedIn !== undefined) {
-          assert.match(g.removedIn, /^1\.\d+$/, label);
-          for (const span of g.spans) {
-            assert.ok(compareVersions(span.from, g.removedIn) < 0, `${label}: span from ${span.from} starts at or after removal in ${g.removedIn}`);
-            assert.ok(span.to !== undefined && compareVersions(span.to, g.removedIn) < 0, `${label}: span ${span.stage} ${span.from} must end before removal in ${g.removedIn}`);
-          }
-        }
-        assert.ok(g.components.every((c) => c.trim() !== ''), `${label}: empty component name`);
-      }
-    }
-  });
-
-  test('fields and values have since < deprecatedIn < removedIn', () => {
-    const ordered = (label: string, since?: string, deprecatedIn?: string, removedIn?: string): void => {
-      const chain = [since, deprecatedIn, removedIn].filter((v): v is string => v !== undefined);
-      for (let i = 1; i < chain.length; i++) assert.ok(compareVersions(chain[i - 1] as string, chain[i] as string) < 0, `${label}: ${chain.join(' → ')} is not increasing`);
+  test('every type a schema names resolves to a scalar or an imported type', () => {
+    const index = readGenerated<Record<string, string>>('schema-index.json');
+    const unresolved: string[] = [];
+    const check = (ref: string, where: string): void => {
+      const item = listItemOf(ref) ?? mapValueOf(ref);
+      if (item !== undefined) return check(item, where);
+      if (!isScalar(ref) && !typeSpec(ref)) unresolved.push(`${where} → ${ref}`);
     };
-    for (const e of enhancements) {
-      for (const f of e.fields) ordered(`${e.id} ${f.kind} ${f.path}`, f.since, f.deprecatedIn, f.removedIn);
-      for (const { where, value } of allValues(e)) ordered(`${e.id} ${where} = ${value.value}`, value.since, value.deprecatedIn, value.removedIn);
-      for (const c of e.config) ordered(`${e.id} config ${c.kind ?? c.flag}`, undefined, c.deprecatedIn, c.removedIn);
+    for (const file of Object.values(index)) {
+      const schema = readGenerated<GeneratedSchemaFile>(file);
+      for (const [name, type] of Object.entries(schema.types)) {
+        if ('enum' in type) continue;
+        for (const [fieldName, field] of Object.entries(type.fields)) check(typeof field === 'string' ? field : field.type, `${schema.package}.${name}.${fieldName}`);
+      }
+    }
+    assert.deepEqual(unresolved, []);
+  });
+
+  test('every kind of every group/version has a root type, and lifecycles run forward', () => {
+    for (const [gv, entry] of Object.entries(generatedApis())) {
+      for (const [kind, k] of Object.entries(entry.kinds)) {
+        assert.ok(rootTypeOf(gv, kind), `${gv} ${kind} has a root type`);
+        const order = [k.introduced, k.deprecated, k.removed].filter((v): v is string => v !== undefined);
+        for (let i = 1; i < order.length; i++) assert.ok(compareVersions(order[i - 1] as string, order[i] as string) < 0, `${gv} ${kind}: ${order.join(' < ')}`);
+      }
+    }
+  });
+
+  test('the generated files are facts only: no prose from the sources', () => {
+    // Names, versions, paths and types are short tokens; a sentence of upstream documentation is not.
+    const dir = path.join(repoRoot, 'server', 'src', 'kep', 'generated');
+    const files = ['gates.json', 'apis.json', 'releases.json', ...fs.readdirSync(path.join(dir, 'schema')).map((f) => path.join('schema', f))];
+    for (const file of files) {
+      const strings = JSON.stringify(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))).match(/"(?:[^"\\]|\\.)*"/g) ?? [];
+      const prose = strings.filter((s) => s.split(' ').length > 6);
+      assert.deepEqual(prose.slice(0, 3), [], `${file} holds sentences`);
     }
   });
 });
 
-// ---------------------------------------------------------------- references
-
-describe('data: references resolve', () => {
-  test('every gate a field or a value names exists in some enhancement', () => {
-    const names = new Set(allGateNames());
-    for (const e of enhancements) {
-      for (const f of e.fields) for (const g of f.gates ?? []) assert.ok(names.has(g), `${e.id}: field ${f.kind} ${f.path} names unknown gate ${g}`);
-      for (const { where, value } of allValues(e)) {
-        if (value.gate !== undefined) assert.ok(names.has(value.gate), `${e.id}: value ${value.value} of ${where} names unknown gate ${value.gate}`);
-      }
-    }
-  });
-
-  test('every field path is well formed and its kind is one the data knows', () => {
-    const unknownKinds: string[] = [];
-    for (const e of enhancements) {
-      for (const f of e.fields) {
-        assertWellFormedPath(f.path, `${e.id} ${f.kind}`);
-        if (!knownKinds.has(f.kind)) unknownKinds.push(`${e.id}: ${f.kind} ${f.path}`);
-        for (const c of f.children ?? []) assert.ok(identifier.test(c.key), `${e.id}: child key "${c.key}" of ${f.path}`);
-      }
-      for (const c of e.config) if (c.path) assertWellFormedPath(c.path, `${e.id} config ${c.kind}`);
-    }
-    assert.deepEqual(unknownKinds, [], `fields stated for kinds that are neither in currentApiVersions, a component-config kind, nor an embedding kind:\n${unknownKinds.join('\n')}`);
-  });
-
-  test('every rule has a well-formed trigger and check paths, on a known kind', () => {
+describe('overlay', () => {
+  test('ids and KEP numbers are unique, prose is present', () => {
     const ids = new Set<string>();
-    for (const e of enhancements) {
-      for (const r of e.rules) {
-        const label = `${e.id} rule ${r.id}`;
-        assert.ok(!ids.has(r.id), `duplicate rule id ${r.id}`);
-        ids.add(r.id);
-        assertWellFormedPath(r.trigger.path, label);
-        assert.ok(knownKinds.has(r.trigger.kind), `${label}: kind ${r.trigger.kind}`);
-        const check = r.check as Record<string, unknown>;
-        for (const key of ['path', 'otherPath', 'unlessPresent']) {
-          if (typeof check[key] === 'string') assertWellFormedPath(check[key] as string, `${label} check.${key}`, true);
+    const keps = new Set<number>();
+    for (const o of enhancementOverlays) {
+      assert.ok(!ids.has(o.id), `duplicate id ${o.id}`);
+      ids.add(o.id);
+      assert.match(o.id, o.kep !== undefined ? new RegExp(`^kep-${o.kep}$`) : /^(?:removal|deprecation)-[a-z0-9-]+$/);
+      if (o.kep !== undefined) {
+        assert.ok(!keps.has(o.kep), `duplicate KEP ${o.kep}`);
+        keps.add(o.kep);
+      } else assert.ok(o.title && o.sig, `${o.id} without a KEP has its own title and SIG`);
+      assert.ok(o.summary.length > 20, `${o.id} has a summary`);
+    }
+  });
+
+  test('every overlay location resolves in the schema of its kind', () => {
+    factsOfField('core/v1.PodSpec', 'volumes');
+    assert.deepEqual(unresolvedLocations, []);
+  });
+
+  test('every gate the overlay names exists in the import', () => {
+    const gates = generatedGates();
+    for (const o of enhancementOverlays) {
+      for (const g of o.gates ?? []) assert.ok(gates[g], `${o.id} names gate ${g}`);
+      for (const f of o.fields ?? []) {
+        for (const g of f.gates ?? []) assert.ok(gates[g], `${o.id} ${f.path} names gate ${g}`);
+        for (const v of f.values ?? []) if (v.gate) assert.ok(gates[v.gate], `${o.id} ${f.path}=${v.value} names gate ${v.gate}`);
+      }
+    }
+  });
+
+  test('a field\'s `since` agrees with the import, or the field carries a note saying why not', () => {
+    const disagreements: string[] = [];
+    for (const o of enhancementOverlays) {
+      for (const f of o.fields ?? []) {
+        if (f.since === undefined || f.note) continue;
+        // Without an apiVersion the field means the kind's, at whichever group/version first had it.
+        const versions = f.apiVersion ? [f.apiVersion] : Object.keys(generatedApis()).filter((gv) => rootTypeOf(gv, f.kind));
+        const firsts: string[] = [];
+        for (const gv of versions) {
+          const root = rootTypeOf(gv, f.kind);
+          if (!root) continue;
+          // A field is available from the latest appearance along its path and its group/version's.
+          const segments = splitPath(f.path);
+          const bounds: (string | undefined)[] = [lifecycleOf(gv, f.kind)?.introducedIn, generatedReleases().fieldHistoryFrom];
+          let complete = true;
+          for (let i = 1; i <= segments.length; i++) {
+            if (segments[i - 1] === '[]') continue;
+            const place = placeAt(root, segments.slice(0, i));
+            if (!place.field) complete = false;
+            bounds.push(place.field?.since, place.owner?.since);
+          }
+          if (complete) firsts.push(bounds.filter((v): v is string => v !== undefined).sort(compareVersions).pop() as string);
         }
-        if (r.check.type === 'notMatching') assert.doesNotThrow(() => new RegExp((r.check as { pattern: string }).pattern), label);
-        if (r.fix?.type === 'set') assertWellFormedPath(r.fix.path, `${label} fix`);
-        if (r.from && r.to) assert.ok(compareVersions(r.from, r.to) <= 0, `${label}: from ${r.from} after to ${r.to}`);
-        assert.ok(r.message.trim() !== '', label);
+        const first = firsts.sort(compareVersions)[0];
+        if (first !== undefined && first !== f.since && compareVersions(first, generatedReleases().fieldHistoryFrom) > 0) disagreements.push(`${o.id} ${f.kind} ${f.path}: overlay since ${f.since}, import ${first}`);
       }
     }
+    assert.deepEqual(disagreements, []);
   });
 
-  test('annotation key patterns compile', () => {
-    for (const e of enhancements) for (const a of e.annotations ?? []) assert.doesNotThrow(() => new RegExp(a.keyPattern), `${e.id} ${a.display}`);
-  });
-});
-
-// ---------------------------------------------------------------- the shared fact table
-
-describe('data: agrees with the shared fact table', () => {
-  const words = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  const runs = (text: string, n: number): Set<string> => {
-    const w = words(text);
-    const out = new Set<string>();
-    for (let i = 0; i + n <= w.length; i++) out.add(w.slice(i, i + n).join(' '));
-    return out;
-  };
-  const copied = (facts: FactEntry[], texts: (e: Enhancement) => { where: string; text: string }[]): string[] => {
-    const problems: string[] = [];
-    for (const fact of facts) {
-      const e = enhancements.find((x) => x.id === fact.id);
-      if (!e || !fact.notes) continue;
-      const notes = runs(fact.notes, 12);
-      for (const { where, text } of texts(e)) {
-        for (const run of runs(text, 12)) if (notes.has(run)) problems.push(`${e.id} ${where}: "${run}"`);
+  test('lifecycle facts stated in the overlay agree with the import, or carry a note', () => {
+    const disagreements: string[] = [];
+    for (const row of apiLifecycleOverlays) {
+      for (const kind of row.kinds) {
+        const imported = generatedApis()[row.groupVersion]?.kinds[kind];
+        if (!imported || row.note) continue;
+        const pairs: [string, string | undefined, string | undefined][] = [
+          ['introduced', row.introducedIn, imported.introduced],
+          ['deprecated', row.deprecatedIn, imported.deprecated],
+          ['removed', row.removedIn, imported.removed],
+        ];
+        for (const [what, ours, theirs] of pairs) if (ours !== undefined && theirs !== undefined && ours !== theirs) disagreements.push(`${row.groupVersion} ${kind} ${what}: overlay ${ours}, import ${theirs}`);
       }
     }
-    return [...new Set(problems)];
-  };
-
-  test('summaries and field descriptions share no 12-word run with the fact table notes', (t) => {
-    const facts = loadFacts();
-    if (!facts) {
-      t.skip(`SKIPPED LOUDLY: shared fact table not found at ${factTablePath}; cannot check for copied prose`);
-      return;
-    }
-    const problems = copied(facts, (e) => [{ where: 'summary', text: e.summary }, ...e.fields.map((f) => ({ where: `field ${f.path}`, text: f.description }))]);
-    assert.deepEqual(problems, [], `prose copied from the fact table:\n${problems.join('\n')}`);
+    assert.deepEqual(disagreements, []);
   });
 
-  test('watchOut, config and value descriptions share no 12-word run with the fact table notes', (t) => {
-    const facts = loadFacts();
-    if (!facts) {
-      t.skip(`SKIPPED LOUDLY: shared fact table not found at ${factTablePath}`);
-      return;
-    }
-    const problems = copied(facts, (e) => [
-      ...e.watchOut.map((w, i) => ({ where: `watchOut[${i}]`, text: w })),
-      ...e.config.map((c) => ({ where: `config ${c.kind ?? c.flag}`, text: c.description })),
-      ...allValues(e).map(({ where, value }) => ({ where: `value ${where}=${value.value}`, text: value.description })),
-    ]);
-    assert.deepEqual(problems, [], `prose copied from the fact table:\n${problems.join('\n')}`);
-  });
-
-  test('all 49 entries of the fact table are present with matching ids, KEP numbers and categories', () => {
-    const facts = loadFacts();
-    assert.ok(facts, `fact table missing at ${factTablePath} (CI runs with shared/ beside the repo)`);
-    assert.equal(facts.length, 49);
-    for (const fact of facts) {
-      const e = enhancements.find((x) => x.id === fact.id);
-      assert.ok(e, `fact table entry ${fact.id} (${fact.title}) is missing from the data`);
-      assert.equal(e.kep, fact.kep ?? undefined, `${fact.id}: KEP number`);
-      assert.equal(e.category, fact.category.split(' ')[0], `${fact.id}: category`);
-    }
-  });
-
-  test('the 1.31 stage agrees with the fact table, or a note says why not', () => {
-    const facts = loadFacts();
-    assert.ok(facts);
-    for (const fact of facts) {
-      const e = byId(fact.id);
-      const span = stageAt(e, '1.31');
-      assert.ok(span, `${fact.id}: no stage at 1.31`);
-      const expected = (fact.stage131 ?? '').split(/[\s(]/)[0];
-      if (span.stage !== expected) assert.ok(span.note || e.discrepancies?.length, `${fact.id}: stage at 1.31 is ${span.stage}, fact table says ${fact.stage131}, and no note explains it`);
-    }
-  });
-
-  test('versions 1.27–1.34 are covered by stages wherever the fact table has the enhancement', () => {
-    const facts = loadFacts();
-    assert.ok(facts);
-    const minor = (v: string): number => Number(v.replace(/^v/, '').split('.')[1]);
-    for (const fact of facts) {
-      const e = byId(fact.id);
-      const milestones = Object.values(fact.milestones ?? {}).filter((v): v is string => typeof v === 'string' && /^v?1\.\d+/.test(v)).map(minor);
-      const earliest = Math.min(31, ...milestones);
-      const first = e.stages[0] as StageSpan;
-      for (const version of supportedVersions) {
-        if (minor(version) < earliest) continue;
-        if (!stageAt(e, version)) {
-          // Starting later than the fact table is allowed only when the first span says why.
-          assert.ok(compareVersions(version, first.from) < 0 && first.note, `${fact.id}: no stage at ${version} although the fact table has the enhancement from 1.${earliest}`);
-        }
-      }
-      for (const version of Object.keys(fact.history ?? {})) {
-        if (supportedVersions.includes(version)) assert.ok(stageAt(e, version), `${fact.id}: fact table has history for ${version}, data has no stage`);
-      }
+  test('overlay stages only where no gate decides, or with a note on every span', () => {
+    for (const o of enhancementOverlays) {
+      if (!o.stages) continue;
+      const kep = o.kep !== undefined ? generatedKeps()[String(o.kep)] : undefined;
+      if (kep?.stageSource.startsWith('gate ')) for (const s of o.stages) assert.ok(s.note, `${o.id}: a curated stage span over a gated KEP says why (${s.stage} ${s.from})`);
+      spansInOrder(o.stages as StageSpan[], o.id);
     }
   });
 });
 
-// ---------------------------------------------------------------- API lifecycles
+describe('releases and stages, by the code', () => {
+  test('KEP-1287 is stable in 1.35, KEP-2837 beta at 1.34, KEP-753 stable at 1.33', () => {
+    assert.equal(stageAt(findEnhancement(1287)!, '1.35')?.stage, 'stable');
+    assert.equal(stageAt(findEnhancement(2837)!, '1.34')?.stage, 'beta');
+    assert.equal(stageAt(findEnhancement(753)!, '1.33')?.stage, 'stable');
+    assert.equal(stageAt(findEnhancement(753)!, '1.28')?.stage, 'alpha');
+    assert.equal(stageAt(findEnhancement(2837)!, '1.31'), undefined, 'pod-level resources did not exist at 1.31');
+  });
 
-describe('data: API version lifecycles', () => {
-  test('rows are well formed: introduced < deprecated < removed, kinds listed', () => {
-    for (const l of apiVersionLifecycles) {
-      const label = `${l.groupVersion} ${l.kinds.join(',')}`;
-      assert.match(l.groupVersion, /^(?:[a-z0-9.-]+\/)?v\d+(?:(?:alpha|beta)\d+)?$/, label);
-      assert.ok(l.kinds.length > 0, label);
-      const chain = [l.introducedIn, l.deprecatedIn, l.removedIn].filter((v): v is string => v !== undefined);
-      for (let i = 1; i < chain.length; i++) assert.ok(compareVersions(chain[i - 1] as string, chain[i] as string) < 0, `${label}: ${chain.join(' → ')}`);
-      if (l.deprecatedIn && l.removedIn) assert.ok(compareVersions(l.removedIn, l.deprecatedIn) > 0, `${label}: removedIn must be after deprecatedIn`);
-      assert.ok(l.sources.length > 0, `${label}: sources`);
-      if (l.enhancementId) assert.ok(findEnhancement(l.enhancementId), `${label}: enhancement ${l.enhancementId}`);
+  test('1.31 lists every curated 1.31 entry, including KEP-4191 and KEP-4355', () => {
+    const listed = new Set([...enhancementsOfRelease('1.31').values()].flat().map((e) => e.id));
+    const curated = enhancementOverlays.filter((o) => o.releases?.['1.31']).map((o) => o.id);
+    assert.ok(curated.length >= 47, `${curated.length} curated 1.31 entries`);
+    for (const id of curated) assert.ok(listed.has(id), `${id} listed in 1.31`);
+    assert.ok(listed.has('kep-4191') && listed.has('kep-4355'));
+    assert.equal(stageAt(findEnhancement(4191)!, '1.31')?.stage, 'beta');
+    assert.equal(stageAt(findEnhancement(4355)!, '1.31')?.stage, 'alpha');
+  });
+
+  test('every release lists enhancements, each with a stage or a category there', () => {
+    for (const version of supportedVersions) {
+      const all = [...enhancementsOfRelease(version).values()].flat();
+      assert.ok(all.length >= 20, `${version} lists ${all.length}`);
+      for (const e of all) assert.ok(categoryAt(e, version), `${e.id} has a category at ${version}`);
     }
   });
 
-  test('no two rows describe the same group/version and kind', () => {
-    const seen = new Set<string>();
-    for (const l of apiVersionLifecycles) {
-      for (const k of l.kinds) {
-        const key = `${l.groupVersion} ${k}`;
-        assert.ok(!seen.has(key), `duplicate lifecycle row for ${key}`);
-        seen.add(key);
+  test('KEP-4569 is stable from 1.31 while 1.31 counts it as a deprecation', () => {
+    const e = findEnhancement(4569)!;
+    for (const v of ['1.31', '1.32', '1.33', '1.34']) assert.equal(stageAt(e, v)?.stage, 'stable', v);
+    assert.equal(categoryAt(e, '1.31'), 'deprecation');
+  });
+});
+
+describe('gates, by the code', () => {
+  test('KEP-2395: both gates locked at 1.31 and 1.32; DisableKubeletCloudCredentialProviders gone from 1.33', () => {
+    for (const name of ['DisableCloudProviders', 'DisableKubeletCloudCredentialProviders']) {
+      for (const v of ['1.31', '1.32']) assert.equal(gateStateAt(name, v).locked, true, `${name} locked at ${v}`);
+    }
+    assert.equal(gateStateAt('DisableKubeletCloudCredentialProviders', '1.33').removed, true);
+    assert.equal(gateStateAt('DisableKubeletCloudCredentialProviders', '1.34').removed, true);
+  });
+
+  test('ImageVolume: alpha off at 1.31, beta off at 1.33, beta on at 1.35, GA locked at 1.36', () => {
+    const at = (v: string): string => {
+      const s = gateStateAt('ImageVolume', v);
+      return `${s.span?.stage}/${s.defaultOn ? 'on' : 'off'}${s.locked ? '/locked' : ''}`;
+    };
+    assert.equal(at('1.31'), 'alpha/off');
+    assert.equal(at('1.33'), 'beta/off');
+    assert.equal(at('1.35'), 'beta/on');
+    assert.equal(at('1.36'), 'stable/on/locked');
+    assert.equal(gateStateAt('ImageVolume', '1.30').notYet, true);
+  });
+
+  test('user settings enable an off gate and disable an on one; locked gates ignore them', () => {
+    assert.equal(gateStateAt('ImageVolume', '1.31', { ImageVolume: true }).enabled, true);
+    assert.equal(gateStateAt('ImageVolume', '1.35', { ImageVolume: false }).enabled, false);
+    assert.equal(gateStateAt('ImageVolume', '1.36', { ImageVolume: false }).enabled, true);
+    assert.equal(gateStateAt('NoSuchGate', '1.31', { NoSuchGate: true }).unknown, true);
+  });
+
+  test('a gate whose newest sources are missing is carried on, marked unconfirmed, never called removed', () => {
+    for (const gate of allGates().filter((g) => g.unknownFrom)) {
+      const state = gateStateAt(gate.name, gate.unknownFrom as string);
+      assert.equal(state.removed, false, gate.name);
+      assert.equal(state.unconfirmed, true, gate.name);
+      assert.ok(state.span, `${gate.name} has a state at ${gate.unknownFrom}`);
+    }
+  });
+
+  test('every gate span agrees with its state queries', () => {
+    for (const gate of allGates()) {
+      for (const span of gate.spans as GateSpan[]) {
+        const state = gateStateAt(gate.name, span.from);
+        assert.equal(state.span?.stage, span.stage, `${gate.name}@${span.from}`);
+        assert.equal(state.defaultOn, span.defaultOn, `${gate.name}@${span.from}`);
       }
     }
   });
 
-  test('a replacement is named unless the row documents why there is none', () => {
-    for (const l of apiVersionLifecycles) {
-      if (l.replacement) {
-        assert.notEqual(l.replacement, l.groupVersion, `${l.groupVersion}: replaced by itself`);
-        continue;
-      }
-      assert.ok(l.note || l.changes?.length, `${l.groupVersion} ${l.kinds.join(',')}: no replacement and no note or changes saying why`);
-    }
-  });
-
-  test('non-drop-in rows say what changes; migrations paths are well formed', () => {
-    for (const l of apiVersionLifecycles) {
-      if (!l.dropIn && l.replacement) assert.ok(l.changes?.length, `${l.groupVersion} ${l.kinds.join(',')}: not a drop-in but no changes listed`);
-      for (const m of l.migrations ?? []) {
-        if (m.type === 'rename') {
-          assertWellFormedPath(m.from, l.groupVersion);
-          assertWellFormedPath(m.to, l.groupVersion);
-        } else assertWellFormedPath(m.path, l.groupVersion);
-      }
-    }
-  });
-
-  test('resource.k8s.io/v1alpha2 is removed in 1.31', () => {
-    const rows = apiVersionLifecycles.filter((l) => l.groupVersion === 'resource.k8s.io/v1alpha2');
-    assert.ok(rows.length > 0);
-    for (const row of rows) assert.equal(row.removedIn, '1.31', row.kinds.join(','));
-    assert.equal(apiVersionStatusAt('resource.k8s.io/v1alpha2', 'ResourceClaim', '1.31').state, 'removed');
-    assert.equal(apiVersionStatusAt('resource.k8s.io/v1alpha2', 'ResourceClaim', '1.30').state, 'served');
-  });
-
-  test('currentApiVersions: every kind once, ranges ordered', () => {
-    const seen = new Set<string>();
-    for (const k of currentApiVersions) {
-      assert.ok(!seen.has(k.kind), `kind ${k.kind} listed twice`);
-      seen.add(k.kind);
-      assert.ok(k.groupVersions.length > 0, k.kind);
-      for (const gv of k.groupVersions) if (gv.since && gv.until) assert.ok(compareVersions(gv.since, gv.until) <= 0, `${k.kind} ${gv.groupVersion}`);
-    }
+  test('findGate finds the KEP that names a gate', () => {
+    assert.equal(findGate('ImageVolume')?.enhancement?.kep, 4639);
+    assert.equal(findGate('SidecarContainers')?.enhancement?.kep, 753);
   });
 });
 
-// ---------------------------------------------------------------- queries
-
-describe('catalog: gateStateAt', () => {
-  test('ImageVolume is alpha and off at 1.31', () => {
-    const s = gateStateAt('ImageVolume', '1.31');
-    assert.equal(s.unknown, false);
-    assert.equal(s.span?.stage, 'alpha');
-    assert.equal(s.defaultOn, false);
-    assert.equal(s.enabled, false);
-    assert.equal(s.locked, false);
-  });
-
-  test('ImageVolume is beta and still off at 1.33', () => {
-    const s = gateStateAt('ImageVolume', '1.33');
-    assert.equal(s.span?.stage, 'beta');
-    assert.equal(s.defaultOn, false);
-    assert.equal(s.enabled, false);
-  });
-
-  test('a user setting of true enables an off gate', () => {
-    const s = gateStateAt('ImageVolume', '1.31', { ImageVolume: true });
-    assert.equal(s.enabled, true);
-    assert.equal(s.setting, true);
-  });
-
-  test('a user setting of false disables an on-by-default beta gate', () => {
-    const s = gateStateAt('ServiceTrafficDistribution', '1.31', { ServiceTrafficDistribution: false });
-    assert.equal(s.defaultOn, true);
-    assert.equal(s.enabled, false);
-  });
-
-  test('before the gate exists it is not yet, and off whatever the settings say', () => {
-    const s = gateStateAt('ImageVolume', '1.30', { ImageVolume: true });
-    assert.equal(s.notYet, true);
-    assert.equal(s.enabled, false);
-  });
-
-  test('locked gates ignore overrides', () => {
-    const s = gateStateAt('JobPodFailurePolicy', '1.31', { JobPodFailurePolicy: false });
-    assert.equal(s.span?.stage, 'stable');
-    assert.equal(s.locked, true);
-    assert.equal(s.enabled, true);
-    assert.equal(s.setting, false);
-  });
-
-  test('a removed gate is removed after its removal, with the graduated behaviour permanent', () => {
-    const before = gateStateAt('PersistentVolumeLastPhaseTransitionTime', '1.32');
-    assert.equal(before.removed, false);
-    const after = gateStateAt('PersistentVolumeLastPhaseTransitionTime', '1.33', { PersistentVolumeLastPhaseTransitionTime: false });
-    assert.equal(after.removed, true);
-    assert.equal(after.locked, true);
-    assert.equal(after.enabled, true);
-  });
-
-  test('a withdrawn (deprecated) gate stays off after removal', () => {
-    const s = gateStateAt('CSIMigrationRBD', '1.31', { CSIMigrationRBD: true });
-    assert.equal(s.removed, true);
-    assert.equal(s.enabled, false);
-  });
-
-  test('unknown gates are reported as unknown and follow the setting', () => {
-    assert.deepEqual(
-      { unknown: gateStateAt('NoSuchGate', '1.31').unknown, on: gateStateAt('NoSuchGate', '1.31', { NoSuchGate: true }).enabled },
-      { unknown: true, on: true },
-    );
-    assert.equal(findGate('NoSuchGate'), undefined);
-  });
-});
-
-describe('catalog: stageAt', () => {
-  test('KEP-4639 has no stage before 1.31, alpha at 1.31–1.32, beta at 1.33', () => {
-    const e = byId('kep-4639');
-    assert.equal(stageAt(e, '1.30'), undefined);
-    assert.equal(stageAt(e, '1.31')?.stage, 'alpha');
-    assert.equal(stageAt(e, '1.32')?.stage, 'alpha');
-    assert.equal(stageAt(e, '1.33')?.stage, 'beta');
-  });
-
-  test('a closed last span extends past its end; an open one is found at every later version', () => {
-    const e = byId('kep-4639');
-    const last = e.stages[e.stages.length - 1] as StageSpan;
-    assert.equal(stageAt(e, '1.40')?.stage, last.stage);
-    assert.equal(stageAt(byId('kep-3017'), '1.34')?.stage, 'stable');
-  });
-
-  test('withdrawn KEP-3063 is removed from 1.32; cephfs removal is removed from 1.31 and deprecated before', () => {
-    assert.equal(stageAt(byId('kep-3063'), '1.32')?.stage, 'removed');
-    assert.equal(stageAt(byId('removal-cephfs-volume-plugin'), '1.31')?.stage, 'removed');
-    assert.equal(stageAt(byId('removal-cephfs-volume-plugin'), '1.30')?.stage, 'deprecated');
-  });
-
-  test('findEnhancement accepts ids, numbers and KEP-N', () => {
-    assert.equal(findEnhancement('KEP-4639')?.id, 'kep-4639');
-    assert.equal(findEnhancement(4639)?.id, 'kep-4639');
-    assert.equal(findEnhancement('4639')?.id, 'kep-4639');
-    assert.equal(findEnhancement('removal-cephfs-volume-plugin')?.id, 'removal-cephfs-volume-plugin');
-    assert.equal(findEnhancement('kep-1'), undefined);
-  });
-});
-
-describe('catalog: apiVersionStatusAt', () => {
-  test('policy/v1beta1 PodDisruptionBudget: served, deprecated from 1.21, removed from 1.25', () => {
-    assert.equal(apiVersionStatusAt('policy/v1beta1', 'PodDisruptionBudget', '1.20').state, 'served');
+describe('API versions, by the code', () => {
+  test('policy/v1beta1 PodDisruptionBudget: deprecated from 1.21, removed from 1.25', () => {
     assert.equal(apiVersionStatusAt('policy/v1beta1', 'PodDisruptionBudget', '1.24').state, 'deprecated');
-    for (const v of ['1.25', '1.27', '1.31', '1.34']) {
-      const s = apiVersionStatusAt('policy/v1beta1', 'PodDisruptionBudget', v);
-      assert.equal(s.state, 'removed', v);
-      assert.equal(s.lifecycle?.replacement, 'policy/v1');
-      assert.equal(s.preferred, 'policy/v1');
+    assert.equal(apiVersionStatusAt('policy/v1beta1', 'PodDisruptionBudget', '1.27').state, 'removed');
+    assert.equal(apiVersionStatusAt('policy/v1', 'PodDisruptionBudget', '1.36').state, 'served');
+  });
+
+  test('kinds served before the oldest tag read are in the table with their removal', () => {
+    assert.equal(lifecycleOf('extensions/v1beta1', 'ThirdPartyResource')?.removedIn, '1.8');
+    assert.equal(lifecycleOf('admissionregistration.k8s.io/v1alpha1', 'InitializerConfiguration')?.removedIn, '1.14');
+    assert.ok(lifecycleOf('extensions/v1beta1', 'Job')?.removedIn, 'extensions/v1beta1 Job has a removal');
+    for (const [gv, kind] of [['extensions/v1beta1', 'ThirdPartyResource'], ['admissionregistration.k8s.io/v1alpha1', 'InitializerConfiguration'], ['extensions/v1beta1', 'Job']] as const) {
+      assert.equal(apiVersionStatusAt(gv, kind, '1.27').state, 'removed', `${gv} ${kind}`);
     }
   });
 
-  test('flowcontrol v1beta3 is served at 1.28, deprecated at 1.29–1.31, removed at 1.32', () => {
-    for (const kind of ['FlowSchema', 'PriorityLevelConfiguration']) {
-      assert.equal(apiVersionStatusAt('flowcontrol.apiserver.k8s.io/v1beta3', kind, '1.28').state, 'served', kind);
-      assert.equal(apiVersionStatusAt('flowcontrol.apiserver.k8s.io/v1beta3', kind, '1.29').state, 'deprecated', kind);
-      assert.equal(apiVersionStatusAt('flowcontrol.apiserver.k8s.io/v1beta3', kind, '1.31').state, 'deprecated', kind);
-      assert.equal(apiVersionStatusAt('flowcontrol.apiserver.k8s.io/v1beta3', kind, '1.32').state, 'removed', kind);
-    }
+  test('ServiceCIDR: networking.k8s.io/v1alpha1 served from 1.29, not 1.27; SelfSubjectRulesReview v1beta1 from 1.8', () => {
+    assert.equal(lifecycleOf('networking.k8s.io/v1alpha1', 'ServiceCIDR')?.introducedIn, '1.29');
+    assert.equal(apiVersionStatusAt('networking.k8s.io/v1alpha1', 'ServiceCIDR', '1.28').state, 'notYet');
+    assert.equal(lifecycleOf('authorization.k8s.io/v1beta1', 'SelfSubjectRulesReview')?.introducedIn, '1.8');
   });
 
-  test('current versions are served; unknown pairs are unknown; future versions are not yet', () => {
-    assert.equal(apiVersionStatusAt('apps/v1', 'Deployment', '1.31').state, 'served');
-    assert.equal(apiVersionStatusAt('example.com/v1', 'Widget', '1.31').state, 'unknown');
-    const s = apiVersionStatusAt('networking.k8s.io/v1beta1', 'ServiceCIDR', '1.30');
-    assert.equal(s.state, 'notYet');
-    assert.equal(s.since, '1.31');
+  test('alpha APIs are served only with their gate', () => {
+    const status = apiVersionStatusAt('networking.k8s.io/v1beta1', 'ServiceCIDR', '1.31');
+    assert.deepEqual(status.gates, ['MultiCIDRServiceAllocator']);
   });
 });
 
-describe('catalog: fieldStatusAt', () => {
-  const imageVolume = (): ApiField => fieldOf('kep-4639', 'Pod', 'spec.volumes[].image');
-
-  test('image volume: not yet at 1.30, gate off at 1.31 and 1.33, available with the gate on', () => {
-    const e = byId('kep-4639');
-    assert.deepEqual(fieldStatusAt(e, imageVolume(), '1.30'), { state: 'notYet', since: '1.31' });
-    const off = fieldStatusAt(e, imageVolume(), '1.31');
-    assert.equal(off.state, 'gateOff');
-    assert.equal(off.state === 'gateOff' ? off.gate.name : '', 'ImageVolume');
-    assert.equal(fieldStatusAt(e, imageVolume(), '1.33').state, 'gateOff');
-    assert.deepEqual(fieldStatusAt(e, imageVolume(), '1.31', { ImageVolume: true }), { state: 'available' });
+describe('fields, by type', () => {
+  test('a fact stated for Pod lands on the type, so it holds in every pod template', () => {
+    const facts = factsOfField('core/v1.Volume', 'image').facts;
+    assert.ok(facts.some((f) => f.type === 'field' && f.enhancement.kep === 4639));
+    const cronJob = rootTypeOf('batch/v1', 'CronJob') as string;
+    const place = placeAt(cronJob, splitPath('spec.jobTemplate.spec.template.spec.volumes[].image'));
+    assert.ok(place.facts.some((f) => f.type === 'field' && f.enhancement.kep === 4639));
+    assert.deepEqual(resolveLocation('Pod', 'spec.volumes[].image', 'v1'), [{ key: 'core/v1.Volume.image', tail: 'key' }]);
   });
 
-  test('cephfs volume: deprecated at 1.30, removed at 1.31', () => {
-    const e = byId('removal-cephfs-volume-plugin');
-    const f = fieldOf('removal-cephfs-volume-plugin', 'Pod', 'spec.volumes[].cephfs');
-    assert.deepEqual(fieldStatusAt(e, f, '1.30'), { state: 'deprecated', since: '1.28' });
-    assert.deepEqual(fieldStatusAt(e, f, '1.31'), { state: 'removed', since: '1.31' });
+  test('the schema knows every field of Deployment spec, and when pod-level resources appeared', () => {
+    const spec = structSpec('apps/v1.DeploymentSpec');
+    for (const f of ['replicas', 'strategy', 'revisionHistoryLimit', 'minReadySeconds', 'progressDeadlineSeconds', 'selector', 'template']) assert.ok(spec?.fields.has(f), f);
+    const resources = structSpec('core/v1.PodSpec')?.fields.get('resources');
+    assert.equal(resources?.since, '1.32');
+    assert.deepEqual(resources?.gates, ['PodLevelResources']);
+    assert.equal(presentAt(resources!, '1.31'), false);
+    assert.equal(presentAt(resources!, '1.35'), true);
   });
 
-  test('trafficDistribution: gate off at 1.30 (alpha), available at 1.31 (beta, on)', () => {
-    const e = byId('kep-4444');
-    const f = fieldOf('kep-4444', 'Service', 'spec.trafficDistribution');
-    assert.equal(fieldStatusAt(e, f, '1.30').state, 'gateOff');
-    assert.deepEqual(fieldStatusAt(e, f, '1.31'), { state: 'available' });
-    assert.equal(fieldStatusAt(e, f, '1.31', { ServiceTrafficDistribution: false }).state, 'gateOff');
+  test('enum values carry the version they appeared in', () => {
+    const operators = enumSpec('core/v1.TolerationOperator');
+    const gt = operators?.values.find((v) => v.value === 'Gt');
+    assert.equal(gt?.since, '1.35');
+    assert.ok(operators?.values.some((v) => v.value === 'Exists' && v.since === undefined));
+  });
+
+  test('fieldStatusAt: image volume not yet at 1.30, gate off at 1.31, available with the gate on', () => {
+    const e = findEnhancement(4639)!;
+    const field = e.fields.find((f) => f.path.endsWith('volumes[].image') || f.path.endsWith('volumes.image') || f.path.endsWith('.image'))!;
+    assert.equal(fieldStatusAt(e, field, '1.30').state, 'notYet');
+    assert.equal(fieldStatusAt(e, field, '1.31').state, 'gateOff');
+    assert.equal(fieldStatusAt(e, field, '1.31', { ImageVolume: true }).state, 'available');
   });
 });
 
-// ---------------------------------------------------------------- embeddings
-
-describe('catalog: facts stated for Pod apply in every pod-template host', () => {
-  const hosts: [string, string][] = [
-    ['Pod', ''],
-    ['PodTemplate', 'template'],
-    ['ReplicationController', 'spec.template'],
-    ['Deployment', 'spec.template'],
-    ['ReplicaSet', 'spec.template'],
-    ['StatefulSet', 'spec.template'],
-    ['DaemonSet', 'spec.template'],
-    ['Job', 'spec.template'],
-    ['CronJob', 'spec.jobTemplate.spec.template'],
-  ];
-
-  test('pathIndexFor(CronJob) has spec.jobTemplate.spec.template.spec.volumes[].image', () => {
-    const node = indexAt('CronJob', splitPath('spec.jobTemplate.spec.template.spec.volumes[].image'));
-    assert.ok(node, 'no index node');
-    assert.ok(node.facts.some((f) => f.type === 'field' && f.enhancement.id === 'kep-4639'));
-    assert.ok(pathIndexFor('CronJob').children.get('spec')?.children.get('jobTemplate'));
-  });
-
-  for (const [host, prefix] of hosts) {
-    test(`${host}: ${prefix ? `${prefix}.` : ''}spec.volumes[].image is KEP-4639, and so is every Pod fact`, () => {
-      const imagePath = splitPath(`${prefix ? `${prefix}.` : ''}spec.volumes[].image`);
-      assert.ok(factsAt(host, imagePath).some((f) => f.type === 'field' && f.enhancement.id === 'kep-4639'), `${host}: image volume`);
-      const podFacts = enhancements.flatMap((e) => e.fields.filter((f) => f.kind === 'Pod').map((field) => ({ e, field })));
-      assert.ok(podFacts.length > 10);
-      for (const { e, field } of podFacts) {
-        const segments = splitPath(`${prefix ? `${prefix}.` : ''}${field.path}`);
-        const node = indexAt(host, segments);
-        assert.ok(node?.facts.some((f: Fact) => f.type === 'field' && f.field === field), `${host}: ${e.id} ${field.path} not found at ${joinPath(segments)}`);
+describe('the repository speaks of itself only', () => {
+  test('no source, doc or data file names a machine path outside the repository', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (['node_modules', 'out', 'dist', '.git', '.cache', '.vscode-test', 'test-results'].includes(entry.name)) continue;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.(?:ts|md|json|mjs|sh|yaml|yml)$/.test(entry.name) && entry.name !== 'package-lock.json') {
+          const text = fs.readFileSync(full, 'utf8');
+          if (/\/work\/|\.\.\/shared\b|\/root\//.test(text)) offenders.push(path.relative(repoRoot, full));
+        }
       }
-    });
-  }
-
-  test('facts stated for Job apply under CronJob spec.jobTemplate', () => {
-    const jobFacts = enhancements.flatMap((e) => e.fields.filter((f) => f.kind === 'Job'));
-    assert.ok(jobFacts.length > 0);
-    for (const field of jobFacts) {
-      const node = indexAt('CronJob', splitPath(`spec.jobTemplate.${field.path}`));
-      assert.ok(node?.facts.some((f) => f.type === 'field' && f.field === field), `CronJob: spec.jobTemplate.${field.path}`);
-    }
+    };
+    walk(repoRoot);
+    assert.deepEqual(offenders, []);
   });
 
-  test('Pod facts do not leak into unrelated kinds', () => {
-    assert.equal(indexAt('Service', splitPath('spec.volumes[].image')), undefined);
-    assert.equal(indexAt('ConfigMap', splitPath('spec.template.spec.volumes[].image')), undefined);
+  test('every enhancement shows a title and a SIG', () => {
+    for (const e of enhancements()) assert.ok(e.title && (e.sig || e.kep === undefined), e.id);
   });
 });
