@@ -5,6 +5,9 @@
  * changed, which is what keeps large multi-document files responsive.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { linesOf, lineStartsOf, withLineFeeds } from './lineBreaks';
+
+export { lineStartsOf };
 
 /** One YAML document of a file. Offsets in its nodes are relative to `text`. */
 export interface ParsedChunk {
@@ -92,20 +95,22 @@ function onlyDirectivesOrBlank(text: string, from: number, to: number): boolean 
 }
 
 export function parseChunk(text: string): ParsedChunk {
+  // Scans and the parser read `\n` and `\r\n` only; a lone `\r` is a line break to YAML and go-yaml too.
+  const scanned = withLineFeeds(text);
   const templated = text.includes('{{');
-  const comments = scanComments(text);
-  const headerEnd = headerEndOf(text);
+  const comments = scanComments(scanned);
+  const headerEnd = headerEndOf(scanned);
   if (text.length > maxDocumentLength) {
     return { text, doc: undefined, resources: [], templated, comments, headerEnd, syntaxError: { message: `Document is larger than ${maxDocumentLength / 1024 / 1024} MB; KEP Lens does not analyse it.`, offset: 0, length: 0 } };
   }
-  if (nestingTooDeep(text)) {
+  if (nestingTooDeep(scanned)) {
     return { text, doc: undefined, resources: [], templated, comments, headerEnd, syntaxError: { message: `Document is nested more than ${maxNesting} levels deep; KEP Lens does not analyse it.`, offset: 0, length: 0 } };
   }
   let doc: Document.Parsed;
   try {
     // The failsafe schema keeps every scalar as the string written: checks compare text, and
     // skipping int/float/bool resolution saves a sixth of the parse.
-    doc = parseDocument(templated ? maskTemplates(text) : text, { strict: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, schema: 'failsafe' });
+    doc = parseDocument(templated ? maskTemplates(scanned) : scanned, { strict: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, schema: 'failsafe' });
   } catch (error) {
     // The parser recurses on nesting; pathological depth surfaces as a RangeError.
     const message = error instanceof RangeError ? 'Document is nested too deeply to analyse.' : `Document could not be parsed: ${String(error)}`;
@@ -274,7 +279,7 @@ function nestingTooDeep(text: string): boolean {
 export function buildModel(text: string, previous?: ManifestModel): ManifestModel {
   const reusable = new Map<string, ParsedChunk>();
   for (const { chunk } of previous?.chunks ?? []) reusable.set(chunk.text, chunk);
-  const starts = documentStarts(text);
+  const starts = documentStarts(withLineFeeds(text));
   const chunks = starts.map((start, i) => {
     const chunkText = text.slice(start, starts[i + 1] ?? text.length);
     return { start, chunk: reusable.get(chunkText) ?? parseChunk(chunkText) };
@@ -293,8 +298,7 @@ const lineIndexes = new WeakMap<ManifestModel, LineIndex>();
 export function lineIndexOf(model: ManifestModel): LineIndex {
   let index = lineIndexes.get(model);
   if (!index) {
-    const lines = model.text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-    index = { lines, offsets: lineStartsOf(model.text) };
+    index = { lines: linesOf(model.text), offsets: lineStartsOf(model.text) };
     lineIndexes.set(model, index);
   }
   return index;
@@ -310,13 +314,6 @@ export function lastAtOrBefore(sorted: readonly number[], value: number): number
     else high = mid - 1;
   }
   return low;
-}
-
-/** Offsets at which the lines of a text start. */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /** Zero-based line holding an offset. */
