@@ -16,6 +16,7 @@ import {
   hasEnclosingField,
   kepUrl,
   pathIndexFor,
+  preferredApiVersion,
   rulesApplyAt,
   servedVersionsOf,
   splitPath,
@@ -30,10 +31,11 @@ import type { AllowedValue, Enhancement, Rule } from '../kep/types';
 import { compareVersions } from '../kep/versions';
 import { isTemplated, lastAtOrBefore, lineStartsOf, type ManifestModel, type ParsedChunk, type Resource } from '../manifest/model';
 import { nodeAtConcretePath, nodeAtPath, scalarText, stringItems, walkIndexed, type ConcretePath, type IndexedVisit } from '../manifest/paths';
-import { insertCommentAbove, removePair, setAtPath, type TextEdit } from '../manifest/edits';
+import { editsAreDisjoint, eolOf, insertCommentAbove, removePair, setAtPath, type TextEdit } from '../manifest/edits';
 import { migrateAnnotation, migrateApiVersion } from './migrations';
 import { directivesIn, diagnosticCodes, type Directive, isDiagnosticCode, resolveTarget, targetKey, type DiagnosticCode, type EngineSettings, type Target } from './target';
 import { featureGateFlags } from './gateFlags';
+import { alternativesBlock, apiVersionEntries, apiVersionsToJudge, isTemplatedEntry, judgedAtTarget, type ApiVersionEntry } from './helmBranches';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -99,15 +101,6 @@ function gateAdvice(gate: GateState, version: string): string {
 
 // ---------------------------------------------------------------- API versions
 
-/**
- * A Helm template that renders this apiVersion only when the cluster serves it
- * (`{{ if .Capabilities.APIVersions.Has "policy/v1beta1" }}`) is already
- * release-aware: on a cluster without it, the branch is never rendered.
- */
-function guardedByCapabilities(chunk: ParsedChunk, apiVersion: string): boolean {
-  return chunk.templated && (chunk.text.includes(`APIVersions.Has "${apiVersion}"`) || chunk.text.includes(`APIVersions.Has "${apiVersion}/`));
-}
-
 /** Follows replacements until one is still served at the target (extensions/v1beta1 → policy/v1beta1 → none for PSP). */
 function servedReplacement(replacement: string | undefined, kind: string, version: string): string | undefined {
   const seen = new Set<string>();
@@ -121,22 +114,54 @@ function servedReplacement(replacement: string | undefined, kind: string, versio
   return undefined;
 }
 
-/** Codes whose verdict depends on the cluster's version, which a version-guarded template decides for itself. */
+/** Codes whose verdict depends on the cluster's version, which a template's branches may decide for themselves. */
 const versionDependentCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['removed-api', 'deprecated-api', 'not-yet-available', 'removed-field', 'deprecated-field', 'feature-gate-off', 'removed-gate']);
 
 /**
- * A template that branches on the cluster's version (`semverCompare … .Capabilities.KubeVersion`, or a
- * chart helper such as `common.capabilities.psp.supported`) renders differently per version: judging
- * its text against one target version would report what the chart already avoids.
+ * The apiVersion the target renders; in a Helm template, the entries its
+ * branches choose among. Alternatives the target cannot choose between are a
+ * problem only when none of them is served.
  */
-function versionGuarded(chunk: ParsedChunk): boolean {
-  return chunk.templated && /semverCompare|\.Capabilities\.KubeVersion|capabilities\.[\w.-]*supported/.test(chunk.text);
+function checkApiVersion(resource: Resource, chunk: ParsedChunk, target: Target, out: Finding[]): void {
+  const entries = apiVersionEntries(chunk, resource, target.version);
+  const judgement = apiVersionsToJudge(entries);
+  if (judgement.kind === 'none') return;
+  const usable = (e: ApiVersionEntry): boolean => isTemplatedEntry(e) || ['served', 'unknown'].includes(apiVersionStatusAt(e.apiVersion, resource.kind, target.version).state);
+  const judged = judgement.kind === 'one' ? [judgement.entry] : judgement.entries;
+  if (judgement.kind === 'alternatives' && judged.some(usable)) return;
+  const note = judgement.kind === 'alternatives' ? ` No branch of this template's if/else names an apiVersion ${target.version} serves.` : '';
+  const found: Finding[] = [];
+  for (const entry of judged) checkOneApiVersion(withApiVersion(resource, entry), chunk, target, found, note);
+  if (entries.length > 1 && found.length > 0) {
+    // Renaming one branch is half a fix when no branch is usable: the whole if/else becomes the one apiVersion to use.
+    const blockFix = entries.some(usable) ? undefined : alternativesFix(chunk, resource, entries, target);
+    for (const f of found) f.fixes = blockFix ? [blockFix] : judgement.kind === 'one' ? f.fixes : [];
+  }
+  out.push(...found);
 }
 
-function checkApiVersion(resource: Resource, chunk: ParsedChunk, target: Target, out: Finding[]): void {
-  if (guardedByCapabilities(chunk, resource.apiVersion)) return;
-  // `{{ if … }}apiVersion: a{{ else }}apiVersion: b{{ end }}`: which one renders is the template's choice.
-  if (resource.node.items.filter((p) => isScalar(p.key) && p.key.value === 'apiVersion').length > 1) return;
+function withApiVersion(resource: Resource, entry: ApiVersionEntry): Resource {
+  return { ...resource, apiVersion: entry.apiVersion, apiVersionRange: entry.range };
+}
+
+/** For an if/else whose branches each hold only an apiVersion: the whole block becomes the one apiVersion to use. */
+function alternativesFix(chunk: ParsedChunk, resource: Resource, entries: readonly ApiVersionEntry[], target: Target): Fix | undefined {
+  const block = alternativesBlock(chunk, entries);
+  if (!block) return undefined;
+  const lifecycles = entries.map((e) => apiVersionStatusAt(e.apiVersion, resource.kind, target.version).lifecycle);
+  const replacements = new Set(lifecycles.map((l) => servedReplacement(l?.replacement, resource.kind, target.version) ?? preferredApiVersion(resource.kind, target.version)));
+  const [replacement] = replacements;
+  const first = lifecycles[0];
+  if (replacements.size !== 1 || !replacement || !first || lifecycles.some((l) => !l || l.dropIn !== first.dropIn || JSON.stringify(l.migrations) !== JSON.stringify(first.migrations))) return undefined;
+  // The field moves are those of any one alternative (they agree); its own apiVersion edit falls inside the block.
+  const migration = migrateApiVersion(chunk.text, withApiVersion(resource, entries[0] as ApiVersionEntry), first, replacement);
+  if (!migration) return undefined;
+  const edits = [{ start: block.start, end: block.end, newText: `apiVersion: ${replacement}${eolOf(chunk.text)}` }, ...migration.slice(1)];
+  if (!editsAreDisjoint(edits) || edits.some((e) => isTemplated(e.newText))) return undefined;
+  return { title: `Replace the if/else with apiVersion: ${replacement}${first.dropIn ? '' : ' and migrate fields'}`, edits, isPreferred: true };
+}
+
+function checkOneApiVersion(resource: Resource, chunk: ParsedChunk, target: Target, out: Finding[], note = ''): void {
   const status = apiVersionStatusAt(resource.apiVersion, resource.kind, target.version);
   const [start, end] = resource.apiVersionRange;
   const lifecycle = status.lifecycle;
@@ -154,13 +179,13 @@ function checkApiVersion(resource: Resource, chunk: ParsedChunk, target: Target,
   const changes = lifecycle?.changes?.length ? ` ${lifecycle.dropIn ? 'Note' : 'Not a drop-in'}: ${lifecycle.changes.join(' ')}` : '';
   if (status.state === 'removed') {
     out.push(finding({ code: 'removed-api', severity: 'error', start, end, url, enhancementId: lifecycle?.enhancementId, fixes: fixes(),
-      message: `${subject} was removed in ${lifecycle?.removedIn ?? 'an earlier release'} (target ${target.version})${replacement ? `; use ${code(replacement)}` : ''}.${changes}` }));
+      message: `${subject} was removed in ${lifecycle?.removedIn ?? 'an earlier release'} (target ${target.version})${replacement ? `; use ${code(replacement)}` : ''}.${note}${changes}` }));
   } else if (status.state === 'deprecated') {
     out.push(finding({ code: 'deprecated-api', severity: 'warning', start, end, url, enhancementId: lifecycle?.enhancementId, fixes: fixes(), deprecated: true,
-      message: `${subject} is deprecated since ${lifecycle?.deprecatedIn}${lifecycle?.removedIn ? ` and removed in ${lifecycle.removedIn}` : ''}${replacement ? `; use ${code(replacement)}` : ''}.${changes}` }));
+      message: `${subject} is deprecated since ${lifecycle?.deprecatedIn}${lifecycle?.removedIn ? ` and removed in ${lifecycle.removedIn}` : ''}${replacement ? `; use ${code(replacement)}` : ''}.${note}${changes}` }));
   } else if (status.state === 'notYet') {
     out.push(finding({ code: 'not-yet-available', severity: 'error', start, end, url,
-      message: `${subject} is not served before ${status.since} (target ${target.version})${status.preferred ? `; at ${target.version} use ${code(status.preferred)}` : ''}.` }));
+      message: `${subject} is not served before ${status.since} (target ${target.version})${status.preferred ? `; at ${target.version} use ${code(status.preferred)}` : ''}.${note}` }));
   }
 }
 
@@ -494,7 +519,8 @@ function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget:
   checkApiVersion(resource, chunk, documentTarget, out);
   const own = ownGateSettings(resource);
   const target = Object.keys(own).length > 0 ? { ...documentTarget, gates: { ...documentTarget.gates, ...own } } : documentTarget;
-  const ctx: VisitContext = { chunk, resource, target, out };
+  const fieldFindings: Finding[] = [];
+  const ctx: VisitContext = { chunk, resource, target, out: fieldFindings };
   walkIndexed(resource.node, pathIndexFor(resource.kind), (visit) => {
     for (const fact of visit.index.facts) {
       if (fact.type === 'field') checkFieldFact(fact, visit, ctx);
@@ -506,6 +532,8 @@ function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget:
     }
     if (visit.index.rules.length > 0) checkRules(visit.index.rules, visit, ctx);
   });
+  // In a Helm template, a version-dependent finding counts only where the target renders its text.
+  out.push(...fieldFindings.filter((f) => !versionDependentCodes.has(f.code) || judgedAtTarget(chunk, f.start, target.version)));
 }
 
 // ---------------------------------------------------------------- suppression
@@ -617,8 +645,7 @@ export function analyzeChunk(chunk: ParsedChunk, target: Target): Finding[] {
     raw.push(finding({ code: 'yaml-syntax', severity: 'information', start: 0, end: 0, message: `KEP Lens could not analyse this document: ${String(error)}` }));
   }
   const suppressions = suppressionsOf(chunk);
-  const guarded = versionGuarded(chunk);
-  const findings = [...raw.filter((f) => !guarded || !versionDependentCodes.has(f.code)), ...suppressions.problems].filter((f) => !suppressed(f, chunk, suppressions, target));
+  const findings = [...raw, ...suppressions.problems].filter((f) => !suppressed(f, chunk, suppressions, target));
   for (const { comment, directive } of directivesIn(chunk.comments)) {
     for (const problem of directive.problems) {
       findings.push(finding({ code: 'invalid-directive', severity: 'warning', start: comment.offset, end: comment.offset + comment.text.length + 1, message: problem }));
