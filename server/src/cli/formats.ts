@@ -124,6 +124,7 @@ const ruleHelp: Record<keyof typeof diagnosticCodes, string> = {
   'kep-rule': 'https://github.com/kubernetes/enhancements/tree/master/keps',
   'invalid-value': 'https://kubernetes.io/docs/reference/kubernetes-api/',
   'yaml-syntax': 'https://yaml.org/spec/1.2.2/',
+  'yaml-portability': 'https://yaml.org/spec/1.2.2/#73-flow-scalar-styles',
   'invalid-directive': 'https://marketplace.visualstudio.com/items?itemName=kep-lens.kep-lens',
   'unknown-suppression': 'https://marketplace.visualstudio.com/items?itemName=kep-lens.kep-lens',
 };

@@ -30,6 +30,7 @@ import {
 import type { AllowedValue, Enhancement, Rule } from '../kep/types';
 import { compareVersions } from '../kep/versions';
 import { isTemplated, lastAtOrBefore, lineStartsOf, type ManifestModel, type ParsedChunk, type Resource } from '../manifest/model';
+import { indentContinuations, type QuotedContinuation } from '../manifest/quotedContinuations';
 import { nodeAtConcretePath, nodeAtPath, scalarText, stringItems, walkIndexed, type ConcretePath, type IndexedVisit } from '../manifest/paths';
 import { editsAreDisjoint, eolOf, insertCommentAbove, removePair, setAtPath, type TextEdit } from '../manifest/edits';
 import { migrateAnnotation, migrateApiVersion } from './migrations';
@@ -629,6 +630,14 @@ function addGenericFixes(findings: Finding[], text: string): void {
   }
 }
 
+/** A quoted value continued at its key's indentation: kubectl reads it, other YAML tools may not. */
+function portabilityFinding(chunk: ParsedChunk, quote: QuotedContinuation): Finding {
+  const edits = indentContinuations(chunk.text, quote);
+  return finding({ code: 'yaml-portability', severity: 'hint', start: quote.start, end: quote.firstLineEnd,
+    fixes: edits.length > 0 ? [{ title: 'Indent the continuation lines past the key', edits, isPreferred: true }] : [],
+    message: 'This quoted value continues on lines indented no further than its key. kubectl and the API server (go-yaml) read it, and so does KEP Lens; YAML 1.2 parsers, and the editors and tools built on them, reject it. Indenting the continuation lines past the key keeps the value and makes the file portable.' });
+}
+
 const findingsCache = new WeakMap<ParsedChunk, Map<string, Finding[]>>();
 
 /** Findings of one document for a target; cached per parsed document and target. */
@@ -640,6 +649,7 @@ export function analyzeChunk(chunk: ParsedChunk, target: Target): Finding[] {
   const raw: Finding[] = [];
   try {
     for (const resource of chunk.resources) analyzeResource(resource, chunk, target, raw);
+    for (const quote of chunk.underIndentedQuotes ?? []) raw.push(portabilityFinding(chunk, quote));
   } catch (error) {
     // A bug in one check must not cost the user every other finding; report it where it can be seen.
     raw.push(finding({ code: 'yaml-syntax', severity: 'information', start: 0, end: 0, message: `KEP Lens could not analyse this document: ${String(error)}` }));
@@ -711,6 +721,8 @@ export function analyzeModel(model: ManifestModel, settings: EngineSettings): Fi
       out.push({ ...finding({ code: 'yaml-syntax', severity: 'error', start: start + e.offset, end: start + e.offset + e.length, message: `YAML syntax: ${e.message}` }), document: index });
     }
     for (const f of analyzeChunk(chunk, target)) {
+      // Portability of the YAML itself is part of syntax reporting, left to another YAML extension when one does it.
+      if (f.code === 'yaml-portability' && !settings.syntaxDiagnostics) continue;
       out.push({ ...f, start: f.start + start, end: f.end + start, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + start, end: e.end + start })) })), document: index });
     }
   });

@@ -20,6 +20,7 @@ export const diagnosticCodes = {
   'kep-rule': 'A rule an enhancement states is broken.',
   'invalid-value': 'The value is not one the field accepts at the target version.',
   'yaml-syntax': 'The YAML could not be parsed.',
+  'yaml-portability': 'YAML that kubectl and the API server (go-yaml) read but YAML 1.2 parsers reject.',
   'invalid-directive': 'A `# kep-lens:` directive could not be understood.',
   'unknown-suppression': 'A suppression comment names a code KEP Lens does not have.',
 } as const;

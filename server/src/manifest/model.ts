@@ -4,8 +4,9 @@
  * text. Re-analysing an edited file re-parses only the documents whose text
  * changed, which is what keeps large multi-document files responsive.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { linesOf, lineStartsOf, withLineFeeds } from './lineBreaks';
+import { foldedValue, joinContinuations, underIndentedQuotedScalars, type QuotedContinuation } from './quotedContinuations';
 
 export { lineStartsOf };
 
@@ -23,6 +24,8 @@ export interface ParsedChunk {
   readonly comments: readonly CommentLine[];
   /** Offset where the document's content starts; comments before it are its header. */
   readonly headerEnd: number;
+  /** Quoted values continued at their key's indentation: read as go-yaml reads them, worth a portability note. */
+  readonly underIndentedQuotes?: readonly QuotedContinuation[];
 }
 
 /** A Kubernetes object inside a document. */
@@ -107,10 +110,11 @@ export function parseChunk(text: string): ParsedChunk {
     return { text, doc: undefined, resources: [], templated, comments, headerEnd, syntaxError: { message: `Document is nested more than ${maxNesting} levels deep; KEP Lens does not analyse it.`, offset: 0, length: 0 } };
   }
   let doc: Document.Parsed;
+  let underIndentedQuotes: QuotedContinuation[] = [];
   try {
-    // The failsafe schema keeps every scalar as the string written: checks compare text, and
-    // skipping int/float/bool resolution saves a sixth of the parse.
-    doc = parseDocument(templated ? maskTemplates(scanned) : scanned, { strict: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, schema: 'failsafe' });
+    const parsed = templated ? maskTemplates(scanned) : scanned;
+    doc = parseYaml(parsed);
+    if (doc.errors.length > 0) ({ doc, underIndentedQuotes } = parseAsGoYaml(parsed, doc));
   } catch (error) {
     // The parser recurses on nesting; pathological depth surfaces as a RangeError.
     const message = error instanceof RangeError ? 'Document is nested too deeply to analyse.' : `Document could not be parsed: ${String(error)}`;
@@ -121,7 +125,42 @@ export function parseChunk(text: string): ParsedChunk {
   const errorStart = first ? Math.min(Math.max(0, first.pos[0]), text.length) : 0;
   const errorEnd = first ? Math.min(Math.max(errorStart, first.pos[1]), text.length) : 0;
   const syntaxError = first ? { message: first.message.split('\n')[0] ?? first.message, offset: errorStart, length: errorEnd - errorStart } : undefined;
-  return { text, doc, resources: resourcesOf(doc), templated, comments, headerEnd, syntaxError };
+  return { text, doc, resources: resourcesOf(doc), templated, comments, headerEnd, syntaxError, underIndentedQuotes };
+}
+
+function parseYaml(text: string): Document.Parsed {
+  // Parse errors are read for their message and position only; without stack traces, a document of
+  // garbage lines (one error each) costs a third less to parse.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    // The failsafe schema keeps every scalar as the string written: checks compare text, and
+    // skipping int/float/bool resolution saves a sixth of the parse.
+    return parseDocument(text, { strict: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, schema: 'failsafe' });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+/**
+ * A document the YAML 1.2 parser rejects may be one go-yaml reads: quoted
+ * values continued at their key's indentation. Parsed again with those values
+ * on one line (offsets unchanged) and their values folded as go-yaml folds
+ * them; kept when that removes errors.
+ */
+function parseAsGoYaml(text: string, strict: Document.Parsed): { doc: Document.Parsed; underIndentedQuotes: QuotedContinuation[] } {
+  const quotes = underIndentedQuotedScalars(text);
+  if (quotes.length === 0) return { doc: strict, underIndentedQuotes: [] };
+  const lenient = parseYaml(joinContinuations(text, quotes));
+  if (lenient.errors.length >= strict.errors.length) return { doc: strict, underIndentedQuotes: [] };
+  const values = new Map(quotes.map((q) => [q.start, foldedValue(text.slice(q.start, q.end))]));
+  visit(lenient, {
+    Scalar(_, node) {
+      const value = node.range ? values.get(node.range[0]) : undefined;
+      if (value !== undefined) node.value = value;
+    },
+  });
+  return { doc: lenient, underIndentedQuotes: quotes };
 }
 
 /** Stands in for template text so the YAML around it still parses; offsets are unchanged. */
