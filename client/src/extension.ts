@@ -7,9 +7,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { otherExtensionValidatesYaml, yamlValidatorExtensions } from './yamlValidator';
 
 const supportedVersions = ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34'];
-const redHatYaml = 'redhat.vscode-yaml';
 
 interface KepUse {
   id: string;
@@ -66,11 +66,9 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.OutputCh
         if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) void updateStatusBar();
       },
     },
-    initializationOptions: {
-      clientCommands: true,
-      // Red Hat YAML already reports syntax errors; saying it twice helps nobody.
-      syntaxDiagnostics: vscode.extensions.getExtension(redHatYaml) === undefined,
-    },
+    // Read at every (re)start: Red Hat YAML or another yaml-language-server client already reports syntax errors,
+    // and saying it twice helps nobody.
+    initializationOptions: () => ({ clientCommands: true, syntaxDiagnostics: !otherExtensionValidatesYaml(context.extension.id) }),
   };
   return new LanguageClient('kepLens', 'KEP Lens', serverOptions, clientOptions);
 }
@@ -206,6 +204,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   statusBar.command = 'kepLens.selectKubernetesVersion';
   client = createClient(context, output);
   const active = client;
+  const ownId = context.extension.id;
+  let syntaxLeftToOthers = otherExtensionValidatesYaml(ownId);
+  const logSyntaxOwner = (): void =>
+    output?.appendLine(syntaxLeftToOthers ? `YAML syntax errors are left to ${yamlValidatorExtensions(ownId).join(', ')} (yaml.validate is on).` : 'KEP Lens reports YAML syntax errors (no other YAML validator is active).');
+  const followSyntaxOwner = (): void => {
+    const now = otherExtensionValidatesYaml(ownId);
+    if (now === syntaxLeftToOthers) return;
+    syntaxLeftToOthers = now;
+    logSyntaxOwner();
+    void restartServer();
+  };
+  logSyntaxOwner();
   context.subscriptions.push(
     output,
     statusBar,
@@ -220,7 +230,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kepLens')) setTimeout(() => void updateStatusBar(), 100);
+      if (e.affectsConfiguration('yaml.validate')) followSyntaxOwner();
     }),
+    vscode.extensions.onDidChange(followSyntaxOwner),
     active.onDidChangeState(() => void updateStatusBar()),
     { dispose: () => void active.stop() },
   );
