@@ -16,7 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { outputChannelLogs } from './codeServer';
 import { kubernetesSchema, schemaMarker } from './kubernetesSchema';
-import { duplicateRows, E2eSession, KUBERNETES_VERSION } from './session';
+import { duplicateRows, E2eSession, KUBERNETES_VERSION, writeWorkspaceSettings } from './session';
 import { buildYamlClientVsix } from './yamlClient';
 import type { Workbench } from './workbench';
 import { log, pollUntil, repoRoot, resultsDir, sleep } from './util';
@@ -197,6 +197,24 @@ void describe('KEP Lens beside yaml-language-server (code-server + Chromium)', (
       );
       assert.deepEqual(rows.filter(fromKepLens).map((r) => r.line), [1], JSON.stringify(rows.filter(fromKepLens)));
       await wb.screenshot('g-quoted-continuation');
+    }),
+  );
+
+  void it('h. with yaml.validate off, KEP Lens reports the syntax error itself, once', { timeout: TEST_TIMEOUT_MS }, () =>
+    run.step('h-validate-off', async ({ wb, dirs, workspace }) => {
+      writeWorkspaceSettings(workspace, { 'yaml.validate': false });
+      try {
+        await pollUntil('the KEP Lens output channel to say it reports syntax errors', FEATURE_WAIT_MS, () =>
+          outputChannelLogs(dirs.userDataDir, 'KEP Lens').some((f) => fs.readFileSync(f, 'utf8').includes('KEP Lens reports YAML syntax errors')) ? true : undefined,
+        );
+        await wb.openFile('syntax-error.yaml');
+        const rows = await settledProblems(wb, 'syntax-error.yaml', 'the KEP Lens syntax problem alone', (r) => r.some(fromKepLens) && !r.some((x) => x.source === 'YAML'));
+        assert.deepEqual(rows.map((r) => r.source), ['kep-lens'], JSON.stringify(rows));
+        assert.match(rows[0]?.message ?? '', /YAML syntax: Missing closing "quote/);
+        await wb.screenshot('h-validate-off');
+      } finally {
+        writeWorkspaceSettings(workspace, {});
+      }
     }),
   );
 });

@@ -278,3 +278,17 @@ export function duplicateRows(groups: ReadonlyMap<string, readonly string[]>): s
   }
   return dupes;
 }
+
+/** Workspace settings (<workspace>/.vscode/settings.json), {} when absent. */
+export function readWorkspaceSettings(workspace: string): Record<string, unknown> {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+export function writeWorkspaceSettings(workspace: string, settings: Record<string, unknown>): void {
+  fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
+}

@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { extensionHostLogs, outputChannelLogs, runCommand } from './codeServer';
-import { duplicateRows, E2eSession, EXTENSION_ID, KUBERNETES_VERSION, manifest, type Session } from './session';
+import { duplicateRows, E2eSession, EXTENSION_ID, KUBERNETES_VERSION, manifest, readWorkspaceSettings, writeWorkspaceSettings, type Session } from './session';
 import { type QuickPickRow, type SuggestRow, type Workbench } from './workbench';
 import { log, pollUntil, repoRoot, resultsDir } from './util';
 
@@ -49,20 +49,6 @@ const timings = run.timings;
 
 function step(name: string, check: (s: Session) => Promise<void>): Promise<void> {
   return run.step(name, check);
-}
-
-/** Workspace settings (<workspace>/.vscode/settings.json), {} when absent. */
-function readWorkspaceSettings(workspace: string): Record<string, unknown> {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}
-
-function writeWorkspaceSettings(workspace: string, settings: Record<string, unknown>): void {
-  fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
 /** Waits for a status bar entry containing `text` (and satisfying `also`); returns its text. */
