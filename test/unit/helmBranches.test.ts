@@ -176,6 +176,51 @@ describe('if/else alternatives around apiVersion', () => {
     assert.deepEqual(summary(text, removedApis(text)), []);
   });
 
+  test('an else-if chain: the first branch the target takes is the one judged', () => {
+    const chain = (first: string): string => [
+      `{{- if semverCompare ">=1.19-0" .Capabilities.KubeVersion.GitVersion }}`,
+      `apiVersion: ${first}`,
+      '{{- else if semverCompare ">=1.14-0" .Capabilities.KubeVersion.GitVersion }}',
+      'apiVersion: networking.k8s.io/v1beta1',
+      '{{- else }}',
+      'apiVersion: extensions/v1beta1',
+      '{{- end }}',
+      'kind: Ingress',
+      'metadata:',
+      '  name: web',
+      '',
+    ].join('\n');
+    assert.deepEqual(summary(chain('networking.k8s.io/v1'), analyze(chain('networking.k8s.io/v1'))), []);
+    const wrong = chain('extensions/v1beta1');
+    assert.deepEqual(removedApis(wrong).map((f) => positionOf(wrong, f.start).line), [1]);
+  });
+
+  test('range and with bodies render as chart values decide: their findings are reported', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: p',
+      'spec:',
+      '  containers:',
+      '    - name: a',
+      '      image: busybox:1.36',
+      '  volumes:',
+      '  {{- range .Values.cephVolumes }}',
+      '    - name: {{ .name }}',
+      '      cephfs:',
+      '        monitors: ["10.0.0.1:6789"]',
+      '  {{- end }}',
+      '  {{- with .Values.extraVolume }}',
+      '    - name: extra',
+      '      rbd:',
+      '        image: x',
+      '  {{- end }}',
+      '',
+    ].join('\n');
+    assert.deepEqual(summary(text, analyze(text)).filter((f) => f.startsWith('removed-field')), ['removed-field@cephfs', 'removed-field@rbd']);
+  });
+
   test('a whole document the target does not render is not judged', () => {
     const text = ['{{- if semverCompare "<1.25-0" .Capabilities.KubeVersion.GitVersion }}', 'apiVersion: policy/v1beta1', 'kind: PodSecurityPolicy', 'metadata:', '  name: old', '{{- end }}', ''].join('\n');
     assert.deepEqual(summary(text, analyze(text)), []);
