@@ -7,8 +7,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { otherExtensionValidatesKubernetesSchema, otherExtensionValidatesYaml, yamlValidatorExtensions } from './yamlValidator';
 
-const redHatYaml = 'redhat.vscode-yaml';
 
 /** The versions the setting offers and its default, as package.json declares them (written by the data import). */
 function versionChoices(context: vscode.ExtensionContext): { versions: string[]; defaultVersion: string } {
@@ -19,18 +19,6 @@ function versionChoices(context: vscode.ExtensionContext): { versions: string[];
 
 let choices: { versions: string[]; defaultVersion: string } = { versions: [], defaultVersion: '' };
 
-/**
- * Whether Red Hat YAML validates manifests against a Kubernetes schema
- * (`yaml.schemas` maps `kubernetes`, or a Kubernetes JSON schema URL, to
- * files): then it reports unknown fields and wrong types itself.
- */
-function otherSchemaValidator(): boolean {
-  if (vscode.extensions.getExtension(redHatYaml) === undefined) return false;
-  const yaml = vscode.workspace.getConfiguration('yaml');
-  if (yaml.get<boolean>('validate', true) === false) return false;
-  const schemas = yaml.get<Record<string, unknown>>('schemas') ?? {};
-  return Object.keys(schemas).some((key) => key === 'kubernetes' || /kubernetes/i.test(key));
-}
 
 interface KepUse {
   id: string;
@@ -87,12 +75,13 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.OutputCh
         if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) void updateStatusBar();
       },
     },
-    initializationOptions: {
+    // Read at every (re)start: Red Hat YAML or another yaml-language-server client already reports syntax errors
+    // (and, with a Kubernetes schema, unknown fields and wrong types); saying it twice helps nobody.
+    initializationOptions: () => ({
       clientCommands: true,
-      // Red Hat YAML already reports syntax errors; saying it twice helps nobody.
-      syntaxDiagnostics: vscode.extensions.getExtension(redHatYaml) === undefined,
-      otherSchemaValidator: otherSchemaValidator(),
-    },
+      syntaxDiagnostics: !otherExtensionValidatesYaml(context.extension.id),
+      otherSchemaValidator: otherExtensionValidatesKubernetesSchema(context.extension.id),
+    }),
   };
   return new LanguageClient('kepLens', 'KEP Lens', serverOptions, clientOptions);
 }
@@ -237,6 +226,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   statusBar.command = 'kepLens.selectKubernetesVersion';
   client = createClient(context, output);
   const active = client;
+  const ownId = context.extension.id;
+  // What another YAML validator already reports: syntax errors, and unknown fields and types when it has a Kubernetes schema.
+  const leftToOthers = (): { syntax: boolean; schema: boolean } => ({ syntax: otherExtensionValidatesYaml(ownId), schema: otherExtensionValidatesKubernetesSchema(ownId) });
+  let owner = leftToOthers();
+  const logSyntaxOwner = (): void => {
+    output?.appendLine(owner.syntax ? `YAML syntax errors are left to ${yamlValidatorExtensions(ownId).join(', ')} (yaml.validate is on).` : 'KEP Lens reports YAML syntax errors (no other YAML validator is active).');
+    if (owner.schema) output?.appendLine('Unknown fields and value types are left to the Kubernetes schema of that extension (kepLens.schemaChecks: auto).');
+  };
+  const followSyntaxOwner = (): void => {
+    const now = leftToOthers();
+    if (now.syntax === owner.syntax && now.schema === owner.schema) return;
+    owner = now;
+    logSyntaxOwner();
+    void restartServer();
+  };
+  logSyntaxOwner();
   context.subscriptions.push(
     output,
     statusBar,
@@ -251,12 +256,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kepLens')) setTimeout(() => void updateStatusBar(), 100);
-      // Red Hat YAML's schema mapping decides what `schemaChecks: auto` means.
-      if (e.affectsConfiguration('yaml.schemas') || e.affectsConfiguration('yaml.validate')) {
-        void active.sendNotification('workspace/didChangeConfiguration', { settings: { otherSchemaValidator: otherSchemaValidator() } });
-      }
+      // Red Hat YAML's validation and schema mapping decide what it reports, and so what KEP Lens leaves to it.
+      if (e.affectsConfiguration('yaml.validate') || e.affectsConfiguration('yaml.schemas')) followSyntaxOwner();
     }),
-    vscode.extensions.onDidChange(() => void active.sendNotification('workspace/didChangeConfiguration', { settings: { otherSchemaValidator: otherSchemaValidator() } })),
+    vscode.extensions.onDidChange(followSyntaxOwner),
     active.onDidChangeState(() => void updateStatusBar()),
     { dispose: () => void active.stop() },
   );

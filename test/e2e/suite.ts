@@ -15,60 +15,16 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type BrowserServer } from 'playwright-core';
-import {
-  extensionHostLogs,
-  installExtension,
-  outputChannelLogs,
-  runCommand,
-  setupCodeServer,
-  startCodeServer,
-  type CodeServerDirs,
-  type RunningCodeServer,
-} from './codeServer';
-import { Workbench, type QuickPickRow, type SuggestRow } from './workbench';
-import {
-  copyTree,
-  errorMessage,
-  isAlive,
-  killGroup,
-  killGroupNow,
-  log,
-  pollUntil,
-  readPidFile,
-  repoRoot,
-  resultsDir,
-  withTimeout,
-  writePidFile,
-} from './util';
+import { extensionHostLogs, outputChannelLogs, runCommand } from './codeServer';
+import { duplicateRows, E2eSession, EXTENSION_ID, KUBERNETES_VERSION, manifest, readWorkspaceSettings, writeWorkspaceSettings, type Session } from './session';
+import { type QuickPickRow, type SuggestRow, type Workbench } from './workbench';
+import { log, pollUntil, repoRoot, resultsDir } from './util';
 
 // ---- configuration ----------------------------------------------------------------
 
-interface ManifestJson {
-  name: string;
-  publisher: string;
-  version: string;
-}
-const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as ManifestJson;
-const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
-const VSIX = path.resolve(process.env.KEP_LENS_VSIX ?? path.join(repoRoot, `${manifest.name}-${manifest.version}.vsix`));
-const CHROMIUM = process.env.KEP_LENS_CHROMIUM ?? '/usr/bin/chromium';
 const OUTPUT_CHANNEL = 'KEP Lens';
-const KUBERNETES_VERSION = '1.31';
 const FIXTURES = path.join(repoRoot, 'test', 'e2e', 'workspace');
-const LOG_DIR = path.join(resultsDir, 'logs');
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** Per-test hard timeouts (node:test cancels the test when exceeded). */
 const SETUP_TIMEOUT_MS = 300_000; // includes installing code-server from nothing (~1 min here)
@@ -84,208 +40,15 @@ const LARGE_HOVER_BOUND_MS = 5_000;
 
 // ---- session ----------------------------------------------------------------------
 
-interface Session {
-  tmp: string;
-  workspace: string;
-  dirs: CodeServerDirs;
-  codeServer: RunningCodeServer;
-  browserServer: BrowserServer;
-  browser: Browser;
-  wb: Workbench;
-  consoleLog: string[];
-}
-
-let session: Session | undefined;
-let setupError: string | undefined = 'setup has not run';
-const partial: { tmp?: string; dirs?: CodeServerDirs; codeServer?: RunningCodeServer; browserServer?: BrowserServer; browser?: Browser; consoleLog?: string[] } = {};
-
-interface StepResult {
-  name: string;
-  ok: boolean;
-  detail: string;
-  seconds: number;
-}
-const results: StepResult[] = [];
-/** Measured times, printed with the summary. */
-const timings: string[] = [];
-
-// Last resort if the process dies without running after(): never leave code-server or Chromium behind.
-process.on('exit', () => {
-  const pids = readPidFile();
-  if (pids.codeServerPgid) killGroupNow(pids.codeServerPgid);
-  if (pids.chromiumPid) killGroupNow(pids.chromiumPid);
+const run = new E2eSession('KEP Lens e2e (code-server + Chromium)', {
+  fixtures: FIXTURES,
+  outputDir: resultsDir,
+  expectFiles: ['pod-image-volume.yaml', 'service.yaml', 'pdb-removed.yaml'],
 });
+const timings = run.timings;
 
-function requireSession(): Session {
-  if (!session) throw new Error(`not run because setup failed: ${setupError}`);
-  return session;
-}
-
-/** Runs one check; records the outcome, screenshots on failure (the check screenshots its own success). */
-async function step(name: string, check: (s: Session) => Promise<void>): Promise<void> {
-  const started = Date.now();
-  try {
-    const s = requireSession();
-    try {
-      await check(s);
-    } catch (e) {
-      await s.wb.screenshot(`${name}-FAILED`);
-      throw e;
-    }
-    results.push({ name, ok: true, detail: '', seconds: (Date.now() - started) / 1000 });
-  } catch (e) {
-    results.push({ name, ok: false, detail: errorMessage(e), seconds: (Date.now() - started) / 1000 });
-    throw e;
-  }
-}
-
-function writeUserSettings(userDataDir: string): void {
-  const settings = {
-    'workbench.startupEditor': 'none',
-    'kepLens.kubernetesVersion': KUBERNETES_VERSION,
-    // Keep the UI quiet and deterministic.
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'git.enabled': false,
-    'security.workspace.trust.enabled': false,
-    'files.autoSave': 'off',
-    // Word-based suggestions would muddy the completion check.
-    'editor.wordBasedSuggestions': 'off',
-    'editor.hover.delay': 200,
-  };
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-}
-
-async function setUp(): Promise<Session> {
-  if (!fs.existsSync(VSIX)) {
-    throw new Error(`VSIX not found: ${VSIX} — build it with "npm run package" (npm run test:e2e does that first)`);
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM} — install Debian's "chromium" package or set KEP_LENS_CHROMIUM`);
-  }
-  fs.mkdirSync(LOG_DIR, { recursive: true });
-
-  const codeServerDir = await setupCodeServer(240_000);
-
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kep-lens-e2e-'));
-  partial.tmp = tmp;
-  if (process.env.KEP_LENS_E2E_KEEP !== '1') writePidFile({ tmpDir: tmp });
-  const workspace = path.join(tmp, 'workspace');
-  fs.cpSync(FIXTURES, workspace, { recursive: true });
-  const dirs: CodeServerDirs = {
-    userDataDir: path.join(tmp, 'user-data'),
-    extensionsDir: path.join(tmp, 'extensions'),
-    xdgDir: path.join(tmp, 'xdg'),
-  };
-  fs.mkdirSync(dirs.extensionsDir, { recursive: true });
-  partial.dirs = dirs;
-  writeUserSettings(dirs.userDataDir);
-
-  const vsixKb = Math.round(fs.statSync(VSIX).size / 1024);
-  const installedAt = await installExtension(codeServerDir, dirs, VSIX, EXTENSION_ID);
-  log(`installed ${path.basename(VSIX)} (${vsixKb} KB) as ${path.basename(installedAt)}`);
-  const installedManifest = JSON.parse(fs.readFileSync(path.join(installedAt, 'package.json'), 'utf8')) as { main?: string };
-  if (installedManifest.main) {
-    const main = path.join(installedAt, installedManifest.main);
-    assert.ok(
-      fs.existsSync(main) || fs.existsSync(`${main}.js`),
-      `the installed extension's "main" (${installedManifest.main}) is missing from the VSIX`,
-    );
-  }
-
-  const codeServer = await startCodeServer(codeServerDir, dirs, workspace, path.join(LOG_DIR, 'code-server.log'));
-  partial.codeServer = codeServer;
-
-  const browserServer = await chromium.launchServer({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    timeout: 30_000,
-    // Crash reports and the like go to XDG_CONFIG_HOME: keep them out of the real home.
-    env: { ...process.env, XDG_CONFIG_HOME: path.join(dirs.xdgDir, 'chromium-config') },
-  });
-  partial.browserServer = browserServer;
-  const chromiumPid = browserServer.process().pid;
-  if (chromiumPid) writePidFile({ chromiumPid });
-  const browser = await chromium.connect(browserServer.wsEndpoint(), { timeout: 30_000 });
-  partial.browser = browser;
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const consoleLog: string[] = [];
-  partial.consoleLog = consoleLog;
-  page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
-  page.on('pageerror', (e) => consoleLog.push(`[pageerror] ${e.message}`));
-
-  const wb = new Workbench(page, resultsDir);
-  await page.goto(`${codeServer.url}?folder=${encodeURIComponent(workspace)}`, { timeout: 30_000 });
-  await wb.waitForWorkbench(60_000);
-  const items = await wb.explorerItems();
-  for (const f of ['pod-image-volume.yaml', 'service.yaml', 'pdb-removed.yaml']) {
-    assert.ok(items.includes(f), `explorer does not list ${f}; it shows ${JSON.stringify(items)}`);
-  }
-  await wb.screenshot('workbench-loaded');
-  return { tmp, workspace, dirs, codeServer, browserServer, browser, wb, consoleLog };
-}
-
-async function tearDown(): Promise<void> {
-  const dirs = session?.dirs ?? partial.dirs;
-  const consoleLog = session?.consoleLog ?? partial.consoleLog;
-  if (consoleLog) fs.writeFileSync(path.join(LOG_DIR, 'browser-console.log'), consoleLog.join('\n'));
-  if (dirs) copyTree(path.join(dirs.userDataDir, 'logs'), path.join(LOG_DIR, 'user-data-logs'));
-
-  const browser = session?.browser ?? partial.browser;
-  const browserServer = session?.browserServer ?? partial.browserServer;
-  await withTimeout('closing the browser', 10_000, browser?.close() ?? Promise.resolve()).catch((e: unknown) =>
-    log(`browser.close: ${errorMessage(e)}`),
-  );
-  await withTimeout('closing chromium', 10_000, browserServer?.close() ?? Promise.resolve()).catch((e: unknown) =>
-    log(`browserServer.close: ${errorMessage(e)}`),
-  );
-  const { chromiumPid } = readPidFile();
-  if (chromiumPid && isAlive(chromiumPid)) await killGroup(chromiumPid);
-  const codeServer = session?.codeServer ?? partial.codeServer;
-  if (codeServer) await codeServer.stop();
-
-  const tmp = session?.tmp ?? partial.tmp;
-  if (tmp) {
-    if (process.env.KEP_LENS_E2E_KEEP === '1') log(`kept ${tmp}`);
-    else fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-function printSummary(): void {
-  const lines = ['', '================ KEP Lens e2e (code-server + Chromium) ================'];
-  for (const r of results) {
-    lines.push(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  (${r.seconds.toFixed(1)}s)`);
-    if (!r.ok) lines.push(...r.detail.split('\n').slice(0, 12).map((l) => `        ${l}`));
-  }
-  const failed = results.filter((r) => !r.ok).length;
-  for (const t of timings) lines.push(`TIME  ${t}`);
-  lines.push(`${results.length - failed}/${results.length} checks passed; screenshots and logs in ${path.relative(repoRoot, resultsDir)}/`);
-  lines.push('=======================================================================', '');
-  process.stdout.write(lines.join('\n'));
-}
-
-/** Workspace settings (<workspace>/.vscode/settings.json), {} when absent. */
-function readWorkspaceSettings(workspace: string): Record<string, unknown> {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}
-
-function writeWorkspaceSettings(workspace: string, settings: Record<string, unknown>): void {
-  fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
+function step(name: string, check: (s: Session) => Promise<void>): Promise<void> {
+  return run.step(name, check);
 }
 
 /** Waits for a status bar entry containing `text` (and satisfying `also`); returns its text. */
@@ -305,26 +68,9 @@ async function waitForStatusBar(wb: Workbench, text: string, also: (t: string) =
 // ---- the checks ---------------------------------------------------------------------
 
 void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
-  after(
-    async () => {
-      printSummary();
-      await tearDown();
-    },
-    { timeout: 60_000 },
-  );
+  after(() => run.tearDown(), { timeout: 60_000 });
 
-  void it('setup: code-server installed, VSIX installed, workbench loaded', { timeout: SETUP_TIMEOUT_MS }, async () => {
-    const started = Date.now();
-    try {
-      session = await setUp();
-      setupError = undefined;
-      results.push({ name: 'setup', ok: true, detail: '', seconds: (Date.now() - started) / 1000 });
-    } catch (e) {
-      setupError = errorMessage(e);
-      results.push({ name: 'setup', ok: false, detail: setupError, seconds: (Date.now() - started) / 1000 });
-      throw e;
-    }
-  });
+  void it('setup: code-server installed, VSIX installed, workbench loaded', { timeout: SETUP_TIMEOUT_MS }, () => run.setUp());
 
   void it('extension activates on a Kubernetes manifest ("KEP Lens" output channel exists)', { timeout: TEST_TIMEOUT_MS }, () =>
     step('activation', async ({ wb, dirs }) => {
@@ -1086,12 +832,37 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
       assert.equal(syntax.length, 1, `expected one syntax problem, got ${syntax.length}: ${JSON.stringify(syntax)}`);
       assert.match(syntax[0], /kep-lens/, `the syntax problem is not from kep-lens: ${syntax[0]}`);
       // No duplicate (same message at the same place) anywhere in the Problems panel.
-      for (const [f, list] of groups) {
-        const keys = list.map((r) => r.split(' || ')[0]);
-        const dupes = keys.filter((k, i) => keys.indexOf(k) !== i);
-        assert.deepEqual(dupes, [], `duplicate problems for ${f}`);
-      }
+      assert.deepEqual(duplicateRows(groups), [], 'duplicate problems');
       await wb.screenshot('n-syntax-error-once');
+    }),
+  );
+
+  void it('o. what real repositories contain: a Helm if/else of removed apiVersions, a CR-only file, a quoted value at its key\'s indentation', { timeout: TEST_TIMEOUT_MS }, () =>
+    step('o-real-repositories', async ({ wb }) => {
+      const expected: [file: string, line: number, message: RegExp][] = [
+        // The if/else picks networking.k8s.io/v1beta1 from 1.14 on; both branches are gone at 1.31.
+        ['helm-ingress-template.yaml', 3, /`networking\.k8s\.io\/v1beta1` Ingress was removed in 1\.22/],
+        ['cr-only-ingress.yaml', 2, /`extensions\/v1beta1` Ingress was removed in 1\.22/],
+        ['quoted-continuation.yaml', 1, /`batch\/v1beta1` CronJob was removed in 1\.25/],
+      ];
+      for (const [file, line, message] of expected) {
+        await wb.openFile(file);
+        let rows: string[] = [];
+        await pollUntil(
+          `the KEP Lens problem of ${file}`,
+          FEATURE_WAIT_MS,
+          async () => {
+            rows = ((await wb.problemsByFile()).get(file) ?? []).filter((r) => /kep-lens/.test(r));
+            return rows.some((r) => message.test(r)) ? true : undefined;
+          },
+          () => JSON.stringify(rows).slice(0, 1000),
+        );
+        log(`${file}: ${JSON.stringify(rows.map((r) => r.split(' || ')[0]?.slice(-80)))}`);
+        assert.equal(rows.length, 1, `${file}: expected only the removed apiVersion, got ${JSON.stringify(rows)}`);
+        assert.match(rows[0] ?? '', new RegExp(` at line ${line} and character \\d+\\. generated by kep-lens`), `${file}: wrong line`);
+        assert.doesNotMatch(rows[0] ?? '', /yaml-syntax/);
+      }
+      await wb.screenshot('o-real-repositories');
     }),
   );
 });

@@ -15,6 +15,7 @@ import type {
   MarkupContent,
   TextEdit,
 } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyTextEdits, LspClient, positionOf } from './lspClient';
 
 const testTimeout = { timeout: 30_000 };
@@ -190,6 +191,29 @@ describe('protocol: stdio server, settings pushed by the client', () => {
     assert.match(fixed, /^apiVersion: batch\/v1$/m);
     const quick = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source'] } });
     assert.ok(quick.some((a) => a.kind === 'source.fixAll.kepLens'), 'a request for all source actions includes fix-all');
+  });
+
+  test('a CR-only document: diagnostics, hover and completion on the lines an editor shows', testTimeout, async () => {
+    const uri = 'file:///work/cr-only.yaml';
+    const text = `# classic Mac OS line endings\n${pdb}---\n${service}`.replace(/\n/g, '\r');
+    // The LSP text document is what editors and language clients count lines with.
+    const doc = TextDocument.create(uri, 'yaml', 1, text);
+    await client.open(uri, text);
+    const published = await client.current(uri);
+    assert.deepEqual(codes(published.diagnostics), ['removed-api']);
+    const at = text.indexOf('policy/v1beta1');
+    assert.deepEqual(published.diagnostics[0]?.range, { start: doc.positionAt(at), end: doc.positionAt(at + 'policy/v1beta1'.length) });
+    assert.equal(published.diagnostics[0]?.range.start.line, 1);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: doc.positionAt(at + 3) });
+    assert.match(markdownOf(hover), /policy\/v1beta1.*PodDisruptionBudget/);
+    assert.deepEqual(hover?.range, { start: doc.positionAt(at), end: doc.positionAt(at + 'policy/v1beta1'.length) });
+    const position = doc.positionAt(text.indexOf('  \r  ports:') + 2);
+    assert.equal(position.line, 18);
+    const items = itemsOf(await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position }));
+    const td = items.find((i) => i.label === 'trafficDistribution');
+    assert.ok(td, `no trafficDistribution among ${items.map((i) => i.label).join(', ')}`);
+    assert.ok(td.textEdit && 'range' in td.textEdit);
+    assert.deepEqual(td.textEdit.range, { start: position, end: position });
   });
 
   test('documentLink for KEP-4639 in a comment', testTimeout, async () => {

@@ -2,6 +2,7 @@
  * Shared helpers for the unit tests: settings at a version, models from
  * inline YAML, offsets of marked text.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildModel, type ManifestModel } from '../../server/src/manifest/model';
 import { analyzeModel, type FileFinding } from '../../server/src/engine/analyze';
@@ -95,3 +96,8 @@ export function hostDocument(kind: string, apiVersion: string, prefix: string): 
   return `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: example\n${nest(prefix, podSpecWithImageVolume)}\n`;
 }
 
+
+/** A file under test/fixtures, as text. */
+export function readFixture(...segments: string[]): string {
+  return fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', ...segments), 'utf8');
+}

@@ -16,6 +16,7 @@ import type { MinorVersion } from '../kep/types';
 import { isDiagnosticCode, isRecord } from '../engine/target';
 import { UsageError } from './args';
 import { compileRule, type IgnoreList, type IgnoreRule } from './ignore';
+import { withLineFeeds } from '../manifest/lineBreaks';
 
 export const configNames = ['kep-lens.yaml', '.kep-lens.yaml'];
 
@@ -93,7 +94,7 @@ export function loadConfig(file: string, shownAs: string, warn: (message: string
   }
   let raw: unknown;
   try {
-    raw = parseYaml(text);
+    raw = parseYaml(withLineFeeds(text));
   } catch (error) {
     throw new UsageError(`config ${shownAs} is not valid YAML: ${String((error as Error).message).split('\n')[0]}`);
   }

@@ -126,6 +126,7 @@ const ruleHelp: Record<keyof typeof diagnosticCodes, string> = {
   'unknown-field': 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
   'invalid-type': 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
   'yaml-syntax': 'https://yaml.org/spec/1.2.2/',
+  'yaml-portability': 'https://yaml.org/spec/1.2.2/#73-flow-scalar-styles',
   'invalid-directive': 'https://marketplace.visualstudio.com/items?itemName=kep-lens.kep-lens',
   'unknown-suppression': 'https://marketplace.visualstudio.com/items?itemName=kep-lens.kep-lens',
 };

@@ -6,6 +6,7 @@
  * shallower ones, as in git. `--exclude` globs use the same rules.
  */
 import * as path from 'node:path';
+import { linesOf } from '../manifest/lineBreaks';
 
 export interface IgnoreRule {
   /** The pattern as written. */
@@ -136,7 +137,7 @@ export function compileRule(line: string): IgnoreRule | undefined {
 
 export function parseIgnoreFile(text: string): IgnoreRule[] {
   const rules: IgnoreRule[] = [];
-  for (const line of text.split('\n')) {
+  for (const line of linesOf(text)) {
     const rule = compileRule(line);
     if (rule) rules.push(rule);
   }

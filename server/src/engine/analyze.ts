@@ -19,6 +19,7 @@ import {
   gatesOfField,
   hasEnclosingField,
   kepUrl,
+  preferredApiVersion,
   rulesApplyAt,
   servedVersionsOf,
   splitPath,
@@ -33,12 +34,14 @@ import { rootTypeOf } from '../kep/schema';
 import type { AllowedValue, Enhancement, Rule } from '../kep/types';
 import { compareVersions } from '../kep/versions';
 import { isTemplated, lastAtOrBefore, lineStartsOf, type ManifestModel, type ParsedChunk, type Resource } from '../manifest/model';
+import { indentContinuations, type QuotedContinuation } from '../manifest/quotedContinuations';
 import { nodeAtConcretePath, nodeAtPath, scalarText, stringItems, type ConcretePath } from '../manifest/paths';
 import { walkSchema, type SchemaVisit } from '../manifest/schemaWalk';
-import { insertCommentAbove, removePair, setAtPath } from '../manifest/edits';
+import { editsAreDisjoint, eolOf, insertCommentAbove, removePair, setAtPath } from '../manifest/edits';
 import { migrateAnnotation, migrateApiVersion } from './migrations';
 import { directivesIn, diagnosticCodes, type Directive, isDiagnosticCode, resolveTarget, targetKey, type DiagnosticCode, type EngineSettings, type Target } from './target';
 import { featureGateFlags } from './gateFlags';
+import { alternativesBlock, apiVersionEntries, apiVersionsToJudge, isTemplatedEntry, judgedAtTarget, type ApiVersionEntry } from './helmBranches';
 import { clip, code, finding, rangeOf, type Finding, type Fix, type Severity } from './findings';
 import { checkSchemaVisit } from './schemaChecks';
 
@@ -80,15 +83,6 @@ function checkKindGates(resource: Resource, gates: readonly string[], target: Ta
 
 // ---------------------------------------------------------------- API versions
 
-/**
- * A Helm template that renders this apiVersion only when the cluster serves it
- * (`{{ if .Capabilities.APIVersions.Has "policy/v1beta1" }}`) is already
- * release-aware: on a cluster without it, the branch is never rendered.
- */
-function guardedByCapabilities(chunk: ParsedChunk, apiVersion: string): boolean {
-  return chunk.templated && (chunk.text.includes(`APIVersions.Has "${apiVersion}"`) || chunk.text.includes(`APIVersions.Has "${apiVersion}/`));
-}
-
 /** Follows replacements until one is still served at the target (extensions/v1beta1 → policy/v1beta1 → none for PSP). */
 function servedReplacement(replacement: string | undefined, kind: string, version: string): string | undefined {
   const seen = new Set<string>();
@@ -102,22 +96,54 @@ function servedReplacement(replacement: string | undefined, kind: string, versio
   return undefined;
 }
 
-/** Codes whose verdict depends on the cluster's version, which a version-guarded template decides for itself. */
+/** Codes whose verdict depends on the cluster's version, which a template's branches may decide for themselves. */
 const versionDependentCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['removed-api', 'deprecated-api', 'not-yet-available', 'removed-field', 'deprecated-field', 'feature-gate-off', 'removed-gate']);
 
 /**
- * A template that branches on the cluster's version (`semverCompare … .Capabilities.KubeVersion`, or a
- * chart helper such as `common.capabilities.psp.supported`) renders differently per version: judging
- * its text against one target version would report what the chart already avoids.
+ * The apiVersion the target renders; in a Helm template, the entries its
+ * branches choose among. Alternatives the target cannot choose between are a
+ * problem only when none of them is served.
  */
-function versionGuarded(chunk: ParsedChunk): boolean {
-  return chunk.templated && /semverCompare|\.Capabilities\.KubeVersion|capabilities\.[\w.-]*supported/.test(chunk.text);
+function checkApiVersion(resource: Resource, chunk: ParsedChunk, target: Target, out: Finding[]): void {
+  const entries = apiVersionEntries(chunk, resource, target.version);
+  const judgement = apiVersionsToJudge(entries);
+  if (judgement.kind === 'none') return;
+  const usable = (e: ApiVersionEntry): boolean => isTemplatedEntry(e) || ['served', 'unknown'].includes(apiVersionStatusAt(e.apiVersion, resource.kind, target.version).state);
+  const judged = judgement.kind === 'one' ? [judgement.entry] : judgement.entries;
+  if (judgement.kind === 'alternatives' && judged.some(usable)) return;
+  const note = judgement.kind === 'alternatives' ? ` No branch of this template's if/else names an apiVersion ${target.version} serves.` : '';
+  const found: Finding[] = [];
+  for (const entry of judged) checkOneApiVersion(withApiVersion(resource, entry), chunk, target, found, note);
+  if (entries.length > 1 && found.length > 0) {
+    // Renaming one branch is half a fix when no branch is usable: the whole if/else becomes the one apiVersion to use.
+    const blockFix = entries.some(usable) ? undefined : alternativesFix(chunk, resource, entries, target);
+    for (const f of found) f.fixes = blockFix ? [blockFix] : judgement.kind === 'one' ? f.fixes : [];
+  }
+  out.push(...found);
 }
 
-function checkApiVersion(resource: Resource, chunk: ParsedChunk, target: Target, out: Finding[]): void {
-  if (guardedByCapabilities(chunk, resource.apiVersion)) return;
-  // `{{ if … }}apiVersion: a{{ else }}apiVersion: b{{ end }}`: which one renders is the template's choice.
-  if (resource.node.items.filter((p) => isScalar(p.key) && p.key.value === 'apiVersion').length > 1) return;
+function withApiVersion(resource: Resource, entry: ApiVersionEntry): Resource {
+  return { ...resource, apiVersion: entry.apiVersion, apiVersionRange: entry.range };
+}
+
+/** For an if/else whose branches each hold only an apiVersion: the whole block becomes the one apiVersion to use. */
+function alternativesFix(chunk: ParsedChunk, resource: Resource, entries: readonly ApiVersionEntry[], target: Target): Fix | undefined {
+  const block = alternativesBlock(chunk, entries);
+  if (!block) return undefined;
+  const lifecycles = entries.map((e) => apiVersionStatusAt(e.apiVersion, resource.kind, target.version).lifecycle);
+  const replacements = new Set(lifecycles.map((l) => servedReplacement(l?.replacement, resource.kind, target.version) ?? preferredApiVersion(resource.kind, target.version)));
+  const [replacement] = replacements;
+  const first = lifecycles[0];
+  if (replacements.size !== 1 || !replacement || !first || lifecycles.some((l) => !l || l.dropIn !== first.dropIn || JSON.stringify(l.migrations) !== JSON.stringify(first.migrations))) return undefined;
+  // The field moves are those of any one alternative (they agree); its own apiVersion edit falls inside the block.
+  const migration = migrateApiVersion(chunk.text, withApiVersion(resource, entries[0] as ApiVersionEntry), first, replacement);
+  if (!migration) return undefined;
+  const edits = [{ start: block.start, end: block.end, newText: `apiVersion: ${replacement}${eolOf(chunk.text)}` }, ...migration.slice(1)];
+  if (!editsAreDisjoint(edits) || edits.some((e) => isTemplated(e.newText))) return undefined;
+  return { title: `Replace the if/else with apiVersion: ${replacement}${first.dropIn ? '' : ' and migrate fields'}`, edits, isPreferred: true };
+}
+
+function checkOneApiVersion(resource: Resource, chunk: ParsedChunk, target: Target, out: Finding[], note = ''): void {
   const status = apiVersionStatusAt(resource.apiVersion, resource.kind, target.version);
   const [start, end] = resource.apiVersionRange;
   const lifecycle = status.lifecycle;
@@ -135,13 +161,13 @@ function checkApiVersion(resource: Resource, chunk: ParsedChunk, target: Target,
   const changes = lifecycle?.changes?.length ? ` ${lifecycle.dropIn ? 'Note' : 'Not a drop-in'}: ${lifecycle.changes.join(' ')}` : '';
   if (status.state === 'removed') {
     out.push(finding({ code: 'removed-api', severity: 'error', start, end, url, enhancementId: lifecycle?.enhancementId, fixes: fixes(),
-      message: `${subject} was removed in ${lifecycle?.removedIn ?? 'an earlier release'} (target ${target.version})${replacement ? `; use ${code(replacement)}` : ''}.${changes}` }));
+      message: `${subject} was removed in ${lifecycle?.removedIn ?? 'an earlier release'} (target ${target.version})${replacement ? `; use ${code(replacement)}` : ''}.${note}${changes}` }));
   } else if (status.state === 'deprecated') {
     out.push(finding({ code: 'deprecated-api', severity: 'warning', start, end, url, enhancementId: lifecycle?.enhancementId, fixes: fixes(), deprecated: true,
-      message: `${subject} is deprecated since ${lifecycle?.deprecatedIn}${lifecycle?.removedIn ? ` and removed in ${lifecycle.removedIn}` : ''}${replacement ? `; use ${code(replacement)}` : ''}.${changes}` }));
+      message: `${subject} is deprecated since ${lifecycle?.deprecatedIn}${lifecycle?.removedIn ? ` and removed in ${lifecycle.removedIn}` : ''}${replacement ? `; use ${code(replacement)}` : ''}.${note}${changes}` }));
   } else if (status.state === 'notYet') {
     out.push(finding({ code: 'not-yet-available', severity: 'error', start, end, url,
-      message: `${subject} is not served before ${status.since} (target ${target.version})${status.preferred ? `; at ${target.version} use ${code(status.preferred)}` : ''}.` }));
+      message: `${subject} is not served before ${status.since} (target ${target.version})${status.preferred ? `; at ${target.version} use ${code(status.preferred)}` : ''}.${note}` }));
   }
   if ((status.state === 'served' || status.state === 'deprecated') && status.gates?.length) checkKindGates(resource, status.gates, target, out);
 }
@@ -482,12 +508,13 @@ function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget:
   checkApiVersion(resource, chunk, documentTarget, out);
   const own = ownGateSettings(resource);
   const target = Object.keys(own).length > 0 ? { ...documentTarget, gates: { ...documentTarget.gates, ...own } } : documentTarget;
-  const ctx: VisitContext = { chunk, resource, target, out, availabilityReported: new Set(), valueReported: new Set() };
+  const fieldFindings: Finding[] = [];
+  const ctx: VisitContext = { chunk, resource, target, out: fieldFindings, availabilityReported: new Set(), valueReported: new Set() };
   const served = apiVersionStatusAt(resource.apiVersion, resource.kind, target.version).state;
   // An API version that is not served at the target has one finding, on its apiVersion; its fields are not judged.
   const schemaApplies = served === 'served' || served === 'deprecated';
   const rootType = rootTypeOf(resource.apiVersion, resource.kind);
-  const schemaCtx = { target, out, availabilityReported: ctx.availabilityReported, valueReported: ctx.valueReported, schemaChecks: target.schemaChecks };
+  const schemaCtx = { target, out: fieldFindings, availabilityReported: ctx.availabilityReported, valueReported: ctx.valueReported, schemaChecks: target.schemaChecks };
   walkSchema(resource.node, rootType, chunk.doc, (visit) => {
     for (const fact of visit.facts) {
       if (fact.type === 'field') checkFieldFact(fact, visit, ctx);
@@ -500,6 +527,8 @@ function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget:
     if (visit.rules.length > 0) checkRules(visit.rules, visit, ctx);
     if (schemaApplies) checkSchemaVisit(visit, schemaCtx);
   });
+  // In a Helm template, a version-dependent finding counts only where the target renders its text.
+  out.push(...fieldFindings.filter((f) => !versionDependentCodes.has(f.code) || judgedAtTarget(chunk, f.start, target.version)));
 }
 
 // ---------------------------------------------------------------- suppression
@@ -595,6 +624,14 @@ function addGenericFixes(findings: Finding[], text: string): void {
   }
 }
 
+/** A quoted value continued at its key's indentation: kubectl reads it, other YAML tools may not. */
+function portabilityFinding(chunk: ParsedChunk, quote: QuotedContinuation): Finding {
+  const edits = indentContinuations(chunk.text, quote);
+  return finding({ code: 'yaml-portability', severity: 'hint', start: quote.start, end: quote.firstLineEnd,
+    fixes: edits.length > 0 ? [{ title: 'Indent the continuation lines past the key', edits, isPreferred: true }] : [],
+    message: 'This quoted value continues on lines indented no further than its key. kubectl and the API server (go-yaml) read it, and so does KEP Lens; YAML 1.2 parsers, and the editors and tools built on them, reject it. Indenting the continuation lines past the key keeps the value and makes the file portable.' });
+}
+
 const findingsCache = new WeakMap<ParsedChunk, Map<string, Finding[]>>();
 
 /** Findings of one document for a target; cached per parsed document and target. */
@@ -606,13 +643,13 @@ export function analyzeChunk(chunk: ParsedChunk, target: Target): Finding[] {
   const raw: Finding[] = [];
   try {
     for (const resource of chunk.resources) analyzeResource(resource, chunk, target, raw);
+    for (const quote of chunk.underIndentedQuotes ?? []) raw.push(portabilityFinding(chunk, quote));
   } catch (error) {
     // A bug in one check must not cost the user every other finding; report it where it can be seen.
     raw.push(finding({ code: 'yaml-syntax', severity: 'information', start: 0, end: 0, message: `KEP Lens could not analyse this document: ${String(error)}` }));
   }
   const suppressions = suppressionsOf(chunk);
-  const guarded = versionGuarded(chunk);
-  const findings = [...raw.filter((f) => !guarded || !versionDependentCodes.has(f.code)), ...suppressions.problems].filter((f) => !suppressed(f, chunk, suppressions, target));
+  const findings = [...raw, ...suppressions.problems].filter((f) => !suppressed(f, chunk, suppressions, target));
   for (const { comment, directive } of directivesIn(chunk.comments)) {
     for (const problem of directive.problems) {
       findings.push(finding({ code: 'invalid-directive', severity: 'warning', start: comment.offset, end: comment.offset + comment.text.length + 1, message: problem }));
@@ -678,6 +715,8 @@ export function analyzeModel(model: ManifestModel, settings: EngineSettings): Fi
       out.push({ ...finding({ code: 'yaml-syntax', severity: 'error', start: start + e.offset, end: start + e.offset + e.length, message: `YAML syntax: ${e.message}` }), document: index });
     }
     for (const f of analyzeChunk(chunk, target)) {
+      // Portability of the YAML itself is part of syntax reporting, left to another YAML extension when one does it.
+      if (f.code === 'yaml-portability' && !settings.syntaxDiagnostics) continue;
       out.push({ ...f, start: f.start + start, end: f.end + start, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + start, end: e.end + start })) })), document: index });
     }
   });

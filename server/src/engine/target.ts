@@ -22,6 +22,7 @@ export const diagnosticCodes = {
   'unknown-field': 'The key is not a field of this object in any Kubernetes version (a typo, or a field in the wrong place).',
   'invalid-type': 'The value has the wrong type for the field, as Kubernetes reads the YAML (a quoted number, a map where a list belongs).',
   'yaml-syntax': 'The YAML could not be parsed.',
+  'yaml-portability': 'YAML that kubectl and the API server (go-yaml) read but YAML 1.2 parsers reject.',
   'invalid-directive': 'A `# kep-lens:` directive could not be understood.',
   'unknown-suppression': 'A suppression comment names a code KEP Lens does not have.',
 } as const;

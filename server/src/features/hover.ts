@@ -86,7 +86,8 @@ export function hoverAt(model: ManifestModel, offset: number, settings: EngineSe
     markdown ? { markdown, start: at.start + s, end: at.start + e } : undefined;
   const { resource } = location;
   if (location.path.length === 1 && location.path[0] === 'apiVersion' && !location.onKey) {
-    return result(apiVersionCard(resource.apiVersion, resource.kind, cardTarget));
+    // The entry under the cursor: a Helm template may write one per if/else branch.
+    return result(apiVersionCard(String(location.scalar.value).trim(), resource.kind, cardTarget));
   }
   const key = String(location.onKey ? location.scalar.value : location.path[location.path.length - 1]);
   const rootType = rootTypeOf(resource.apiVersion, resource.kind);

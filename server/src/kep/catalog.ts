@@ -631,6 +631,13 @@ export function apiVersionStatusAt(groupVersion: string, kind: string, version: 
   return { state: 'served', lifecycle, preferred, gates: gatesOfKind };
 }
 
+/** Kinds a group/version ever served, from the import and the overlay's older rows. */
+export function kindsOfGroupVersion(groupVersion: string): string[] {
+  const kinds = new Set(Object.keys(generatedApis()[groupVersion]?.kinds ?? {}));
+  for (const row of apiLifecycleOverlays) if (row.groupVersion === groupVersion) for (const k of row.kinds) if (k !== '*') kinds.add(k);
+  return [...kinds];
+}
+
 let kindList: string[] | undefined;
 
 /** Kinds the data knows, for `kind:` completion: every kind any built-in group/version registers, Lists and options left out. */

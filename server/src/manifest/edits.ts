@@ -4,6 +4,7 @@
  * Offsets are relative to the text the nodes were parsed from.
  */
 import { isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
+import { lineBreakLength, lineBreakOf, lineEndAt, lineStartAt } from './lineBreaks';
 
 export interface TextEdit {
   start: number;
@@ -12,12 +13,11 @@ export interface TextEdit {
 }
 
 export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  return lineStartAt(text, offset);
 }
 
 export function lineEnd(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline === -1 ? text.length : newline;
+  return lineEndAt(text, offset);
 }
 
 /** Column of `offset` on its line. */
@@ -25,9 +25,9 @@ export function columnOf(text: string, offset: number): number {
   return offset - lineStart(text, offset);
 }
 
-/** The line's line break, so inserted lines match CRLF files. */
+/** The file's line break, so inserted lines match CRLF and CR-only files. */
 export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return lineBreakOf(text);
 }
 
 /** A YAML scalar written so it parses back as the same string. */
@@ -67,7 +67,7 @@ function pairLineEnd(text: string, pair: Pair<unknown, unknown>): number {
   const value = pair.value as { range?: [number, number, number] } | null;
   const key = pair.key as { range?: [number, number, number] } | null;
   const end = value?.range?.[1] ?? key?.range?.[1] ?? 0;
-  return lineEnd(text, Math.max(0, end - 1 < 0 ? 0 : end - (text[end - 1] === '\n' ? 1 : 0)));
+  return lineEnd(text, Math.max(0, end - 1 < 0 ? 0 : end - (text[end - 1] === '\n' || text[end - 1] === '\r' ? 1 : 0)));
 }
 
 /** Insert entries as the last lines of a block map. */
@@ -80,7 +80,7 @@ function appendToMap(text: string, map: YAMLMap, entries: Record<string, YamlVal
   const lines = renderEntries(entries, indent, eol);
   // Insert whole lines at the start of the next line, so edits that remove neighbouring lines never overlap this one.
   if (end >= text.length) return { start: text.length, end: text.length, newText: eol + lines.slice(0, -eol.length) };
-  const next = end + (text[end] === '\r' ? 2 : 1);
+  const next = end + lineBreakLength(text, end);
   return { start: next, end: next, newText: lines };
 }
 
@@ -146,7 +146,7 @@ export function removePair(text: string, map: YAMLMap, pair: Pair<unknown, unkno
   const keyStart = key.range[0];
   const start = lineStart(text, keyStart);
   const end = pairLineEnd(text, pair);
-  const nextLine = end < text.length ? end + (text[end] === '\r' ? 2 : 1) : end;
+  const nextLine = end < text.length ? end + lineBreakLength(text, end) : end;
   const prefix = text.slice(start, keyStart);
   if (prefix.trim() === '') return { start, end: nextLine, newText: '' };
   // `- key: v` opening a list item: pull the next entry up onto the dash line.

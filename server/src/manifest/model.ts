@@ -4,7 +4,11 @@
  * text. Re-analysing an edited file re-parses only the documents whose text
  * changed, which is what keeps large multi-document files responsive.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { linesOf, lineStartsOf, withLineFeeds } from './lineBreaks';
+import { foldedValue, joinContinuations, underIndentedQuotedScalars, type QuotedContinuation } from './quotedContinuations';
+
+export { lineStartsOf };
 
 /** One YAML document of a file. Offsets in its nodes are relative to `text`. */
 export interface ParsedChunk {
@@ -20,6 +24,8 @@ export interface ParsedChunk {
   readonly comments: readonly CommentLine[];
   /** Offset where the document's content starts; comments before it are its header. */
   readonly headerEnd: number;
+  /** Quoted values continued at their key's indentation: read as go-yaml reads them, worth a portability note. */
+  readonly underIndentedQuotes?: readonly QuotedContinuation[];
 }
 
 /** A Kubernetes object inside a document. */
@@ -92,20 +98,23 @@ function onlyDirectivesOrBlank(text: string, from: number, to: number): boolean 
 }
 
 export function parseChunk(text: string): ParsedChunk {
+  // Scans and the parser read `\n` and `\r\n` only; a lone `\r` is a line break to YAML and go-yaml too.
+  const scanned = withLineFeeds(text);
   const templated = text.includes('{{');
-  const comments = scanComments(text);
-  const headerEnd = headerEndOf(text);
+  const comments = scanComments(scanned);
+  const headerEnd = headerEndOf(scanned);
   if (text.length > maxDocumentLength) {
     return { text, doc: undefined, resources: [], templated, comments, headerEnd, syntaxError: { message: `Document is larger than ${maxDocumentLength / 1024 / 1024} MB; KEP Lens does not analyse it.`, offset: 0, length: 0 } };
   }
-  if (nestingTooDeep(text)) {
+  if (nestingTooDeep(scanned)) {
     return { text, doc: undefined, resources: [], templated, comments, headerEnd, syntaxError: { message: `Document is nested more than ${maxNesting} levels deep; KEP Lens does not analyse it.`, offset: 0, length: 0 } };
   }
   let doc: Document.Parsed;
+  let underIndentedQuotes: QuotedContinuation[] = [];
   try {
-    // The failsafe schema keeps every scalar as the string written: checks compare text, and
-    // skipping int/float/bool resolution saves a sixth of the parse.
-    doc = parseDocument(templated ? maskTemplates(text) : text, { strict: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, schema: 'failsafe' });
+    const parsed = templated ? maskTemplates(scanned) : scanned;
+    doc = parseYaml(parsed);
+    if (doc.errors.length > 0) ({ doc, underIndentedQuotes } = parseAsGoYaml(parsed, doc));
   } catch (error) {
     // The parser recurses on nesting; pathological depth surfaces as a RangeError.
     const message = error instanceof RangeError ? 'Document is nested too deeply to analyse.' : `Document could not be parsed: ${String(error)}`;
@@ -116,7 +125,42 @@ export function parseChunk(text: string): ParsedChunk {
   const errorStart = first ? Math.min(Math.max(0, first.pos[0]), text.length) : 0;
   const errorEnd = first ? Math.min(Math.max(errorStart, first.pos[1]), text.length) : 0;
   const syntaxError = first ? { message: first.message.split('\n')[0] ?? first.message, offset: errorStart, length: errorEnd - errorStart } : undefined;
-  return { text, doc, resources: resourcesOf(doc), templated, comments, headerEnd, syntaxError };
+  return { text, doc, resources: resourcesOf(doc), templated, comments, headerEnd, syntaxError, underIndentedQuotes };
+}
+
+function parseYaml(text: string): Document.Parsed {
+  // Parse errors are read for their message and position only; without stack traces, a document of
+  // garbage lines (one error each) costs a third less to parse.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    // The failsafe schema keeps every scalar as the string written: checks compare text, and
+    // skipping int/float/bool resolution saves a sixth of the parse.
+    return parseDocument(text, { strict: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, schema: 'failsafe' });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+/**
+ * A document the YAML 1.2 parser rejects may be one go-yaml reads: quoted
+ * values continued at their key's indentation. Parsed again with those values
+ * on one line (offsets unchanged) and their values folded as go-yaml folds
+ * them; kept when that removes errors.
+ */
+function parseAsGoYaml(text: string, strict: Document.Parsed): { doc: Document.Parsed; underIndentedQuotes: QuotedContinuation[] } {
+  const quotes = underIndentedQuotedScalars(text);
+  if (quotes.length === 0) return { doc: strict, underIndentedQuotes: [] };
+  const lenient = parseYaml(joinContinuations(text, quotes));
+  if (lenient.errors.length >= strict.errors.length) return { doc: strict, underIndentedQuotes: [] };
+  const values = new Map(quotes.map((q) => [q.start, foldedValue(text.slice(q.start, q.end))]));
+  visit(lenient, {
+    Scalar(_, node) {
+      const value = node.range ? values.get(node.range[0]) : undefined;
+      if (value !== undefined) node.value = value;
+    },
+  });
+  return { doc: lenient, underIndentedQuotes: quotes };
 }
 
 /** Stands in for template text so the YAML around it still parses; offsets are unchanged. */
@@ -274,7 +318,7 @@ function nestingTooDeep(text: string): boolean {
 export function buildModel(text: string, previous?: ManifestModel): ManifestModel {
   const reusable = new Map<string, ParsedChunk>();
   for (const { chunk } of previous?.chunks ?? []) reusable.set(chunk.text, chunk);
-  const starts = documentStarts(text);
+  const starts = documentStarts(withLineFeeds(text));
   const chunks = starts.map((start, i) => {
     const chunkText = text.slice(start, starts[i + 1] ?? text.length);
     return { start, chunk: reusable.get(chunkText) ?? parseChunk(chunkText) };
@@ -293,8 +337,7 @@ const lineIndexes = new WeakMap<ManifestModel, LineIndex>();
 export function lineIndexOf(model: ManifestModel): LineIndex {
   let index = lineIndexes.get(model);
   if (!index) {
-    const lines = model.text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-    index = { lines, offsets: lineStartsOf(model.text) };
+    index = { lines: linesOf(model.text), offsets: lineStartsOf(model.text) };
     lineIndexes.set(model, index);
   }
   return index;
@@ -310,13 +353,6 @@ export function lastAtOrBefore(sorted: readonly number[], value: number): number
     else high = mid - 1;
   }
   return low;
-}
-
-/** Offsets at which the lines of a text start. */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /** Zero-based line holding an offset. */
