@@ -51,6 +51,8 @@ export interface ApiEnumDecl {
   readonly kind: 'enum';
   readonly base: TypeRef;
   readonly values: readonly string[];
+  /** Some constants of the type take their value from another package: the list may be incomplete. */
+  readonly open: boolean;
 }
 
 export type ApiTypeDecl = ApiStructDecl | ApiEnumDecl;
@@ -310,21 +312,34 @@ export function readPackage(input: PackageFiles, knownGates: ReadonlySet<string>
     // The scheme's registrations are the code's word; `+groupName` markers are missing from some older doc.go files.
     if (name === 'register.go') registered = registrations(file.text);
   }
-  // Enum values are the constants of the enum type, from any file of the package.
+  // Enum values are the constants of the enum type, from any file of the package: `A T = "a"`,
+  // `A = T("a")`, or either form naming another constant of the package.
   const constsByType = new Map<string, string[]>();
+  const unresolvedTypes = new Set<string>();
+  const stringConsts = new Map<string, string>();
+  for (const go of parsed) for (const c of go.consts) {
+    const value = goStringValue(c.value);
+    if (value !== undefined) stringConsts.set(c.name, value);
+  }
   for (const go of parsed) {
     for (const c of go.consts) {
-      const value = goStringValue(c.value);
-      if (c.type && value !== undefined) constsByType.set(c.type, [...(constsByType.get(c.type) ?? []), value]);
+      const conversion = /^(\w+)\((.+)\)$/.exec(c.value);
+      const type = c.type ?? conversion?.[1];
+      if (!type) continue;
+      const expression = (conversion?.[2] ?? c.value).trim();
+      const value = goStringValue(expression) ?? stringConsts.get(expression);
+      if (value !== undefined) constsByType.set(type, [...(constsByType.get(type) ?? []), value]);
+      else unresolvedTypes.add(type);
     }
   }
   for (const go of parsed) {
     for (const struct of go.structs) types.set(struct.name, structDecl(struct, go, id, knownGates));
     for (const named of go.namedTypes) {
       const base = resolveTypeExpr(named.underlying, go, id);
-      if (hasMarker(named.comments, 'enum')) {
-        types.set(named.name, { kind: 'enum', base, values: [...new Set(constsByType.get(named.name) ?? [])] });
-      } else aliases.set(named.name, base);
+      const values = [...new Set(constsByType.get(named.name) ?? [])];
+      // An enum marker with no constants to read says nothing about the values: keep the base type.
+      if (hasMarker(named.comments, 'enum') && values.length > 0) types.set(named.name, { kind: 'enum', base, values, open: unresolvedTypes.has(named.name) });
+      else aliases.set(named.name, base);
     }
   }
   const kindsOf = (r: Registration): Registration => ({ groupVersion: r.groupVersion, kinds: r.kinds.filter((k) => types.has(k)) });

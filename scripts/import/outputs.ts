@@ -387,7 +387,7 @@ export function buildOutputs(input: ImportInputs): ImportOutputs {
         return Object.keys(p).length === 0 ? value : { value, ...p };
       });
       // Enum markers arrived long after the types did: only the values' own presence means anything.
-      types[name] = { enum: type.base, values };
+      types[name] = { enum: type.base, values, ...(type.open ? { open: true } : {}) };
       continue;
     }
     const fields: Record<string, string | FieldOut> = {};

@@ -52,7 +52,7 @@ export interface FlatField {
 
 export type FlatType =
   | { readonly kind: 'struct'; readonly fields: ReadonlyMap<string, FlatField> }
-  | { readonly kind: 'enum'; readonly base: TypeRef; readonly values: readonly string[] };
+  | { readonly kind: 'enum'; readonly base: TypeRef; readonly values: readonly string[]; readonly open: boolean };
 
 /** One minor's packages with inlined structs expanded and aliases resolved. */
 export function flattenUniverse(packages: ReadonlyMap<string, PackageSnapshot>): Map<string, FlatType> {
@@ -90,7 +90,7 @@ export function flattenUniverse(packages: ReadonlyMap<string, PackageSnapshot>):
   for (const [id, pkg] of packages) {
     for (const [name, decl] of pkg.types) {
       if (decl.kind === 'struct') out.set(`${id}.${name}`, { kind: 'struct', fields: fieldsOf(decl, new Set()) });
-      else out.set(`${id}.${name}`, { kind: 'enum', base: resolveAlias(decl.base), values: decl.values });
+      else out.set(`${id}.${name}`, { kind: 'enum', base: resolveAlias(decl.base), values: decl.values, open: decl.open });
     }
   }
   return out;
@@ -106,7 +106,7 @@ export interface UnionField {
 
 export type UnionType =
   | { kind: 'struct'; readonly minors: Set<number>; readonly fields: Map<string, UnionField> }
-  | { kind: 'enum'; base: TypeRef; readonly minors: Set<number>; readonly values: Map<string, Set<number>> };
+  | { kind: 'enum'; base: TypeRef; readonly minors: Set<number>; readonly values: Map<string, Set<number>>; open: boolean };
 
 /**
  * Adds one minor's flattened types to the union. Call with the newest minor
@@ -119,10 +119,12 @@ export function addToUnion(union: Map<string, UnionType>, minor: number, types: 
     if (type.kind === 'enum') {
       if (!entry || entry.kind !== 'enum') {
         if (entry) continue;
-        entry = { kind: 'enum', base: type.base, minors: new Set(), values: new Map() };
+        entry = { kind: 'enum', base: type.base, minors: new Set(), values: new Map(), open: false };
         union.set(ref, entry);
       }
       entry.minors.add(minor);
+      // Open at the newest minor (seen first) decides: older tags may lack the constant that made it open.
+      if (entry.minors.size === 1) entry.open = type.open;
       for (const value of type.values) {
         let minors = entry.values.get(value);
         if (!minors) entry.values.set(value, (minors = new Set()));

@@ -194,7 +194,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   });
 
   test('a CR-only document: diagnostics, hover and completion on the lines an editor shows', testTimeout, async () => {
-    const uri = 'file:///work/cr-only.yaml';
+    const uri = 'file:///project/cr-only.yaml';
     const text = `# classic Mac OS line endings\n${pdb}---\n${service}`.replace(/\n/g, '\r');
     // The LSP text document is what editors and language clients count lines with.
     const doc = TextDocument.create(uri, 'yaml', 1, text);

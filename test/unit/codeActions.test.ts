@@ -31,9 +31,9 @@ spec:
               image: busybox:1.36
 `;
 
-function setup(text: string) {
+function setup(text: string, settings = defaultSettings) {
   const document = TextDocument.create('file:///t.yaml', 'yaml', 3, text);
-  const findings = analyzeModel(buildModel(text), defaultSettings);
+  const findings = analyzeModel(buildModel(text), settings);
   const diagnostics = findings.map((f) => toDiagnostic(document, f));
   return { document, findings, diagnostics };
 }
@@ -77,7 +77,8 @@ test('quick fixes from a diagnostic of an older document version are not offered
 
 test('a feature-gate finding offers the settings command only to clients that have it, and always the file directive', () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  volumes:\n    - name: v\n      image:\n        reference: quay.io/a/b:v1\n        pullPolicy: IfNotPresent\n  containers:\n    - name: c\n      image: busybox:1.36\n';
-  const { document, diagnostics } = setup(text);
+  const at131 = { ...defaultSettings, kubernetesVersion: '1.31' };
+  const { document, diagnostics } = setup(text, at131);
   const gateOff = diagnostics.filter((d) => d.code === 'feature-gate-off');
   assert.equal(gateOff.length, 1);
   const withCommand = quickFixes(document, gateOff, { clientCommands: true }).map((a) => a.title);
@@ -87,5 +88,5 @@ test('a feature-gate finding offers the settings command only to clients that ha
   const directive = plain.find((a) => a.title.startsWith('Enable feature gate ImageVolume for this file'));
   assert.ok(directive);
   const fixed = applyWorkspaceEdit(document, directive.edit);
-  assert.deepEqual(analyzeModel(buildModel(fixed), defaultSettings).filter((f) => f.code === 'feature-gate-off'), []);
+  assert.deepEqual(analyzeModel(buildModel(fixed), at131).filter((f) => f.code === 'feature-gate-off'), []);
 });

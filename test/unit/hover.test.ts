@@ -211,12 +211,15 @@ describe('hover: apiVersion, gates and component config', () => {
 });
 
 describe('hover: nothing where the data knows nothing', () => {
-  test('unknown fields of a known kind', () => {
+  test('every field of a known kind has a card made from the facts; values and unknown keys have none', () => {
     const text = hostDocument('Deployment', 'apps/v1', 'spec.template');
-    assert.equal(hover(text, 'metadata'), undefined);
-    assert.equal(hover(text, 'name: example', { within: 1 }), undefined);
-    assert.equal(hover(text, 'mountPath'), undefined);
-    assert.equal(hover(text, 'containers'), undefined);
+    assert.match(hover(text, 'metadata')?.markdown ?? '', /^\*\*`metadata`\*\* · ObjectMeta · Deployment apps\/v1/);
+    assert.match(hover(text, 'containers')?.markdown ?? '', /\[\]Container/);
+    assert.match(hover(text, 'mountPath')?.markdown ?? '', /string/);
+    // A free-text value is the user's: no card for it.
+    assert.equal(hover(text, 'name: example', { within: 7 }), undefined);
+    const typo = hover('apiVersion: apps/v1\nkind: Deployment\nspec:\n  replcas: 2\n', 'replcas');
+    assert.equal(typo, undefined);
   });
 
   test('a GitHub workflow', () => {

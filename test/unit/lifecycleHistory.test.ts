@@ -1,15 +1,11 @@
 /**
- * Kinds that some release served and that no release serves now. The
- * lifecycle table is to hold every apiVersion/kind any release served; the
- * importer that reads it from the Kubernetes sources is being written apart
- * from this change, so these checks run as node:test "todo" until its table
- * lands (they pass then, and the todo marks can go).
+ * Kinds that some release served and that no release serves now: the
+ * lifecycle table holds every apiVersion/kind any release served (the
+ * import from k8s.io/api from 1.8 on, and our overlay for older removals).
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, readFixture, summary } from './helpers';
-
-const awaitingImport = { todo: 'needs the imported lifecycle table' };
 
 interface RemovedKind {
   apiVersion: string;
@@ -31,7 +27,7 @@ const removedKinds: RemovedKind[] = [
 
 describe('kinds no release serves any more', () => {
   for (const { apiVersion, kind, removedIn, file } of removedKinds) {
-    test(`${apiVersion} ${kind}: removed in ${removedIn}`, awaitingImport, () => {
+    test(`${apiVersion} ${kind}: removed in ${removedIn}`, () => {
       const text = readFixture('lifecycle-history', file);
       const findings = analyze(text, '1.31');
       assert.deepEqual(summary(text, findings), [`removed-api@${apiVersion}`]);
@@ -39,7 +35,7 @@ describe('kinds no release serves any more', () => {
     });
   }
 
-  test('extensions/v1beta1 Job points at batch/v1', awaitingImport, () => {
+  test('extensions/v1beta1 Job points at batch/v1', () => {
     const text = readFixture('lifecycle-history', 'extensions-job.yaml');
     assert.match(analyze(text, '1.31')[0]?.message ?? '', /use `batch\/v1`/);
   });

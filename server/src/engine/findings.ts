@@ -41,7 +41,6 @@ export function clip(text: string, max = 120): string {
 
 /** Inline code for messages: clipped, with line breaks and control characters shown as escapes. */
 export function code(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const visible = clip(text).replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
   return `\`${visible.replace(/`/g, "'")}\``;
 }

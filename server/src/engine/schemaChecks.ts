@@ -170,6 +170,7 @@ function checkEnum(visit: SchemaVisit, type: string, ctx: SchemaCheckContext): v
   const known = spec.values.find((v) => v.value === text);
   const where = visit.position === 'item' ? 'this list' : code(String(visit.keyNode?.value ?? ''));
   if (!known) {
+    if (spec.open) return;
     const usable = spec.values.filter((v) => presentAt(v, version)).map((v) => v.value);
     const near = usable.find((v) => v.toLowerCase() === text.toLowerCase());
     ctx.out.push(finding({ code: 'invalid-value', severity: 'error', start: range[0], end: range[1],

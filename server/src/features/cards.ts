@@ -35,7 +35,6 @@ export interface CardTarget {
  * fence is longer than any run of backticks inside, and very long text is cut.
  */
 export function inlineCode(text: string, max = 200): string {
-  // eslint-disable-next-line no-control-regex
   let clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
   if (clean.length > max) clean = `${clean.slice(0, max - 1)}…`;
   const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));

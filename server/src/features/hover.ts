@@ -5,7 +5,7 @@
  */
 import { annotationAppliesTo, annotationMatches, findEnhancement, findGate, listItem, preferredApiVersion, servedVersionsOf, splitPath, type Fact } from '../kep/catalog';
 import { placeAt, type Place } from '../kep/placeAt';
-import { listItemOf, rootTypeOf, structSpec, type TypeRef } from '../kep/schema';
+import { enumSpec, listItemOf, rootTypeOf, structSpec, type TypeRef } from '../kep/schema';
 import { lastAtOrBefore, type ManifestModel } from '../manifest/model';
 import { formatPath, locate, normalisePath, type Location } from '../manifest/paths';
 import { featureGateFlags } from '../engine/gateFlags';
@@ -102,9 +102,10 @@ export function hoverAt(model: ManifestModel, offset: number, settings: EngineSe
     const card = cardForFact(fact, place, location, cardTarget, key);
     if (card) return result(card);
   }
-  // A list item has no key of its own: the card is its list's.
-  const field = place.field ?? (place.position === 'item' ? placeAt(rootType, normalisePath(location.path.slice(0, -1))).field : undefined);
-  if (field && rootType) {
+  // A key's card; on a value, only where the value is one of a set (an enum), whose card lists them.
+  const field = place.field;
+  const enumValue = !location.onKey && field !== undefined && enumSpec(field.type) !== undefined;
+  if (field && rootType && (location.onKey || enumValue)) {
     return result(fieldCard({ field, path: formatPath(location.path), kind: resource.kind, groupVersion: resource.apiVersion, inheritedGates: place.gatedBy && place.gatedBy !== field ? place.gatedBy.gates : [] }, cardTarget));
   }
   return undefined;

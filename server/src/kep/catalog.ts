@@ -401,8 +401,39 @@ function attach(kind: string, path: string, apiVersion: string | undefined, what
   for (const location of locations) add(factsFor(location.key), location.tail);
 }
 
+/**
+ * What makes two facts the same: the overlay states a fact once per place a
+ * type appears (containers, initContainers, four affinity terms), and all of
+ * them land on one field of one type, where one copy is enough.
+ */
+function factIdentity(fact: Fact): string {
+  switch (fact.type) {
+    case 'field':
+      return `field|${fact.enhancement.id}|${fact.field.description}`;
+    case 'child':
+      return `child|${fact.enhancement.id}|${fact.child.key}`;
+    case 'config':
+      return `config|${fact.enhancement.id}|${fact.config.description}`;
+    case 'annotation':
+      return `annotation|${fact.enhancement.id}|${fact.annotation.keyPattern}`;
+    default:
+      return fact.type;
+  }
+}
+
+function ruleIdentity({ enhancement, rule }: RuleRef): string {
+  return JSON.stringify([enhancement.id, rule.message, rule.severity, rule.check, rule.trigger.whenValue ?? null, rule.from ?? null, rule.to ?? null, rule.fix ?? null]);
+}
+
 function push(facts: FieldFacts, tail: ResolvedLocation['tail'], fact: Fact): void {
-  (tail === 'entry' ? facts.entryFacts : tail === 'item' ? facts.itemFacts : facts.facts).push(fact);
+  const list = tail === 'entry' ? facts.entryFacts : tail === 'item' ? facts.itemFacts : facts.facts;
+  const identity = factIdentity(fact);
+  if (!list.some((f) => factIdentity(f) === identity)) list.push(fact);
+}
+
+function pushRule(facts: FieldFacts, ref: RuleRef): void {
+  const identity = ruleIdentity(ref);
+  if (!facts.rules.some((r) => ruleIdentity(r) === identity)) facts.rules.push(ref);
 }
 
 function buildFactIndex(): Map<string, FieldFacts> {
@@ -426,7 +457,7 @@ function buildFactIndex(): Map<string, FieldFacts> {
       push(factsFor(fieldKey('apimachinery/pkg/apis/meta/v1.ObjectMeta', 'annotations')), 'entry', { type: 'annotation', enhancement, annotation });
     }
     for (const rule of enhancement.rules) {
-      attach(rule.trigger.kind, rule.trigger.path, rule.trigger.apiVersion, `${enhancement.id} rule ${rule.id}`, (f) => f.rules.push({ enhancement, rule }));
+      attach(rule.trigger.kind, rule.trigger.path, rule.trigger.apiVersion, `${enhancement.id} rule ${rule.id}`, (f) => pushRule(f, { enhancement, rule }));
     }
   }
   for (const kind of configKindsWithGateMaps) attach(kind, 'featureGates.*', undefined, 'gate map', (f, tail) => push(f, tail, { type: 'gateMap' }));

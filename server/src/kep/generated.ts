@@ -78,7 +78,7 @@ export type GeneratedField = string | (GeneratedPresence & { readonly type: stri
 
 export type GeneratedType =
   | (GeneratedPresence & { readonly fields: Readonly<Record<string, GeneratedField>> })
-  | { readonly enum: string; readonly values: readonly (string | (GeneratedPresence & { readonly value: string }))[] };
+  | { readonly enum: string; readonly values: readonly (string | (GeneratedPresence & { readonly value: string }))[]; readonly open?: boolean };
 
 export interface GeneratedSchemaFile {
   readonly package: string;

@@ -46,6 +46,8 @@ export interface EnumSpec {
   readonly ref: TypeRef;
   readonly base: TypeRef;
   readonly values: readonly EnumValue[];
+  /** The import could not read every value: others may be valid too. */
+  readonly open: boolean;
 }
 
 export type TypeSpec = StructSpec | EnumSpec;
@@ -96,7 +98,7 @@ function loadPackage(pkg: string): Map<string, TypeSpec> | null {
   for (const [name, type] of Object.entries(file.types)) {
     const ref = `${pkg}.${name}`;
     if ('enum' in type) {
-      types.set(name, { kind: 'enum', ref, base: type.enum, values: type.values.map((v) => (typeof v === 'string' ? { value: v } : { value: v.value, ...presenceOf(v) })) });
+      types.set(name, { kind: 'enum', ref, base: type.enum, open: type.open === true, values: type.values.map((v) => (typeof v === 'string' ? { value: v } : { value: v.value, ...presenceOf(v) })) });
       continue;
     }
     const fields = new Map<string, FieldSpec>();

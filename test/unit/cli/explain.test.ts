@@ -7,23 +7,31 @@ import { runCli } from './cliHarness';
 import { resolveFieldPath } from '../../../server/src/cli/explain';
 
 test('explain a KEP by id or number', () => {
-  const byId = runCli(['explain', 'KEP-4639']);
+  const byId = runCli(['explain', 'KEP-4639', '--kubernetes-version', '1.31']);
   assert.equal(byId.code, 0);
   assert.match(byId.stdout, /^\*\*KEP-4639 · .*\*\* · sig-node\n/);
   assert.match(byId.stdout, /\*\*alpha\*\* in 1\.31/);
   assert.match(byId.stdout, /Feature gate `ImageVolume`/);
-  assert.equal(runCli(['explain', '4639']).stdout, byId.stdout);
+  assert.equal(runCli(['explain', '4639', '--kubernetes-version', '1.31']).stdout, byId.stdout);
+  // Without a version, the default target: the newest release with final-tag data.
+  assert.match(runCli(['explain', '4639']).stdout, /\*\*stable\*\* in 1\.36/);
   assert.match(runCli(['explain', 'kep-4639', '--kubernetes-version', '1.33']).stdout, /\*\*beta\*\* in 1\.33/);
 });
 
 test('explain a field path, with or without list markers', () => {
-  const plain = runCli(['explain', 'spec.volumes.image', '--kind', 'Pod']);
+  const at131 = ['--kubernetes-version', '1.31'];
+  const plain = runCli(['explain', 'spec.volumes.image', '--kind', 'Pod', ...at131]);
   assert.equal(plain.code, 0, plain.stderr);
-  assert.match(plain.stdout, /`Pod\.spec\.volumes\[\]\.image` · Kubernetes 1\.31/);
+  assert.match(plain.stdout, /`Pod\.spec\.volumes\[\]\.image` · ImageVolumeSource · Kubernetes 1\.31/);
   assert.match(plain.stdout, /KEP-4639/);
-  const marked = runCli(['explain', 'spec.volumes[].image', '--kind', 'Pod']);
+  const marked = runCli(['explain', 'spec.volumes[].image', '--kind', 'Pod', ...at131]);
   assert.equal(marked.stdout, plain.stdout);
-  assert.equal(runCli(['explain', 'spec.volumes[0].image', '--kind', 'pod']).stdout, plain.stdout);
+  assert.equal(runCli(['explain', 'spec.volumes[0].image', '--kind', 'pod', ...at131]).stdout, plain.stdout);
+  // Any field of a built-in kind has a card made from the facts: its type and history.
+  const replicas = runCli(['explain', 'spec.replicas', '--kind', 'Deployment']);
+  assert.equal(replicas.code, 0, replicas.stderr);
+  assert.match(replicas.stdout, /`Deployment\.spec\.replicas`\*\* · integer · Deployment apps\/v1/);
+  assert.match(replicas.stdout, /present since 1\.8 or earlier/);
   // Through an embedding: the pod template of a Deployment.
   const deployment = runCli(['explain', 'spec.template.spec.volumes.image', '--kind', 'Deployment']);
   assert.equal(deployment.code, 0);
@@ -34,12 +42,13 @@ test('explain a field path, with or without list markers', () => {
 });
 
 test('explain a feature gate, and an apiVersion of a kind', () => {
-  const gate = runCli(['explain', 'ImageVolume']);
+  const gate = runCli(['explain', 'ImageVolume', '--kubernetes-version', '1.31']);
   assert.equal(gate.code, 0);
   assert.match(gate.stdout, /^\*\*Feature gate `ImageVolume`\*\* · Kubernetes 1\.31\n/);
   assert.match(gate.stdout, /\| versions \| stage \| default \|/);
-  assert.equal(runCli(['explain', 'imagevolume']).stdout, gate.stdout);
-  assert.match(runCli(['explain', 'ImageVolume', '--feature-gates', 'ImageVolume=true']).stdout, /on in your settings/);
+  assert.match(gate.stdout, /\| 1\.35 \| beta \| on \|/);
+  assert.equal(runCli(['explain', 'imagevolume', '--kubernetes-version', '1.31']).stdout, gate.stdout);
+  assert.match(runCli(['explain', 'ImageVolume', '--kubernetes-version', '1.31', '--feature-gates', 'ImageVolume=true']).stdout, /on in your settings/);
   const api = runCli(['explain', 'policy/v1beta1', '--kind', 'PodDisruptionBudget']);
   assert.equal(api.code, 0);
   assert.match(api.stdout, /removed/);
@@ -55,14 +64,24 @@ test('explain: exit 2 with a message when nothing matches', () => {
 });
 
 test('keps: a table of enhancements with their stage at a version', () => {
-  const r = runCli(['keps']);
+  const r = runCli(['keps', '--version', '1.31']);
   assert.equal(r.code, 0);
   const lines = r.stdout.trimEnd().split('\n');
-  assert.match(lines[0] as string, /^KEP\/ID +STAGE@1\.31 +SIG +TITLE$/);
-  assert.ok(lines.some((l) => /^KEP-4639 +alpha +sig-node +OCI images/.test(l)));
+  assert.match(lines[0] as string, /^KEP\/ID +STAGE@1\.31 +CHANGE +SIG +TITLE$/);
+  assert.ok(lines.some((l) => /^KEP-4639 +alpha +alpha +sig-node +OCI images/.test(l)));
+  // A deprecation is the change a release made; the stage is the code's.
+  assert.ok(lines.some((l) => /^KEP-4569 +stable +deprecation /.test(l)));
+  // The examples of the release that brought them.
+  const v135 = runCli(['keps', '--version', '1.35']).stdout;
+  assert.match(v135, /^KEP-1287 +stable +stable /m);
+  assert.match(runCli(['keps', '--version', '1.34']).stdout, /^KEP-2837 +beta +beta /m);
+  assert.match(runCli(['keps', '--version', '1.33']).stdout, /^KEP-753 +stable +stable /m);
+  // A release known only from pre-release tags says so.
+  assert.match(runCli(['keps', '--version', '1.37']).stdout, /^Kubernetes 1\.37 is not released in the data/);
   const beta133 = runCli(['keps', '--version', '1.33', '--stage', 'beta']);
   assert.ok(beta133.stdout.split('\n').slice(1).filter(Boolean).every((l) => /^\S+ +beta /.test(l)));
   assert.match(beta133.stdout, /^KEP-4639 +beta/m);
+  assert.equal(runCli(['keps', '--version', '1.36']).stdout.split('\n')[0]?.startsWith('KEP/ID'), true);
   assert.equal(runCli(['keps', '--stage', 'gamma']).code, 2);
   assert.equal(runCli(['keps', '--version', '2.0']).code, 2);
 });

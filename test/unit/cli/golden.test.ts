@@ -19,7 +19,7 @@ after(() => {
 });
 
 function lint(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = runCli(['lint', 'manifests', ...args], { cwd: root });
+  const run = runCli(['lint', 'manifests', '--kubernetes-version', '1.31', ...args], { cwd: root });
   return { code: run.code, stdout: normalise(run.stdout, root), stderr: normalise(run.stderr, root) };
 }
 
@@ -82,8 +82,8 @@ test('--quiet drops the summary; colour only when asked', () => {
   assert.doesNotMatch(quiet.stdout, /problems? \(/);
   const coloured = lint('--color');
   assert.match(coloured.stdout, /\x1b\[31merror\x1b\[39m/);
-  const forced = runCli(['lint', 'manifests', '--color'], { cwd: root, env: { NO_COLOR: '' } });
+  const forced = runCli(['lint', 'manifests', '--kubernetes-version', '1.31', '--color'], { cwd: root, env: { NO_COLOR: '' } });
   assert.match(forced.stdout, /\x1b\[/);
-  const plain = runCli(['lint', 'manifests'], { cwd: root, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+  const plain = runCli(['lint', 'manifests', '--kubernetes-version', '1.31'], { cwd: root, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
   assert.doesNotMatch(plain.stdout, /\x1b\[/);
 });

@@ -22,8 +22,10 @@ after(() => {
   removeTree(root);
 });
 
+/** Lints at 1.31 unless the arguments name a version or a config file: the fixtures are written for 1.31. */
 function lintIn(cwd: string, args: readonly string[], input?: string): { code: number | null; stdout: string; stderr: string } {
-  const r = runCli(['lint', ...args], { cwd, input });
+  const pinned = args.includes('--kubernetes-version') || args.includes('--config') || fs.existsSync(path.join(cwd, 'kep-lens.yaml')) ? [] : ['--kubernetes-version', '1.31'];
+  const r = runCli(['lint', ...args, ...pinned], { cwd, input });
   return { code: r.code, stdout: normalise(r.stdout, cwd), stderr: normalise(r.stderr, cwd) };
 }
 
@@ -68,7 +70,8 @@ test('exit code 2: usage errors', () => {
   assert.equal(runCli(['frobnicate'], { cwd: root }).code, 2);
   assert.equal(runCli(['--help']).code, 0);
   assert.match(runCli(['lint', '--help']).stdout, /kep-lens lint \[options\] \[paths…\]/);
-  assert.match(runCli(['--version']).stdout, /^kep-lens \d+\.\d+\.\d+ \(data for Kubernetes 1\.\d+–1\.\d+; default target 1\.\d+\)\n$/);
+  assert.match(runCli(['--version']).stdout, /^kep-lens \d+\.\d+\.\d+ \(data for Kubernetes 1\.\d+–1\.\d+; default target 1\.\d+(?:; [\d., ]+ from pre-release tags)?\)\n$/);
+  assert.match(runCli(['--help']).stdout, /default target 1\.36, the newest release with final-tag data/);
 });
 
 test('exit code 2 for a missing path, with the findings of the other paths still printed', () => {
@@ -134,7 +137,7 @@ test('config file: kep-lens.yaml in the working directory, or --config', () => {
   assert.deepEqual(codes(overridden.stdout), ['feature-gate-off', 'kep-rule']);
   // An explicit --config from elsewhere; disabledCodes and --disable add up.
   fs.writeFileSync(path.join(root, 'other.yaml'), 'disabledCodes: [removed-api]\n');
-  const explicit = lintIn(cwd, ['old.yaml', 'pod.yaml', '--format', 'json', '--config', '../other.yaml', '--disable', 'kep-rule']);
+  const explicit = lintIn(cwd, ['old.yaml', 'pod.yaml', '--format', 'json', '--config', '../other.yaml', '--disable', 'kep-rule', '--kubernetes-version', '1.31']);
   assert.deepEqual(codes(explicit.stdout), ['feature-gate-off']);
   // Broken config is a usage error.
   fs.writeFileSync(path.join(root, 'bad.yaml'), 'kubernetesVersion: 2.0\n');

@@ -102,7 +102,7 @@ test('ajv resolves (so the schema check is the real one)', () => {
 });
 
 test('SARIF output is valid against the SARIF 2.1.0 subset schema', () => {
-  const run = runCli(['lint', 'manifests', '--format', 'sarif'], { cwd: root });
+  const run = runCli(['lint', 'manifests', '--format', 'sarif', '--kubernetes-version', '1.31'], { cwd: root });
   assert.equal(run.code, 1);
   const log = JSON.parse(run.stdout) as SarifLog & { $schema: string; version: string };
   assert.deepEqual(validate(log), []);
@@ -122,7 +122,7 @@ test('SARIF output is valid against the SARIF 2.1.0 subset schema', () => {
 
 test('SARIF: I/O problems become notifications; notes for information and hints; stdin is a valid URI', () => {
   fs.writeFileSync(path.join(root, 'bin.yaml'), Buffer.from([0, 1, 2]));
-  const run = runCli(['lint', 'bin.yaml', '-', '--format', 'sarif'], {
+  const run = runCli(['lint', 'bin.yaml', '-', '--format', 'sarif', '--kubernetes-version', '1.31'], {
     cwd: root,
     input: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: x\n      securityContext:\n        procMount: Unmasked\n',
   });
@@ -138,7 +138,7 @@ test('SARIF: I/O problems become notifications; notes for information and hints;
 });
 
 test('the validators reject what SARIF forbids', () => {
-  const run = runCli(['lint', 'manifests', '--format', 'sarif'], { cwd: root });
+  const run = runCli(['lint', 'manifests', '--format', 'sarif', '--kubernetes-version', '1.31'], { cwd: root });
   const broken = JSON.parse(run.stdout) as SarifLog;
   const result = broken.runs[0]?.results[0] as unknown as Record<string, unknown>;
   result.level = 'fatal';
