@@ -17,6 +17,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyTextEdits, LspClient, positionOf } from './lspClient';
+import { releaseVersion } from '../../server/src/kep/versions';
 
 const testTimeout = { timeout: 30_000 };
 
@@ -76,6 +77,8 @@ describe('protocol: stdio server, settings pushed by the client', () => {
   before(async () => {
     ({ client, result: init } = await LspClient.start({
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true } } },
+      // The fixtures are written about 1.31; the client says so, as an editor's settings would.
+      initializationOptions: { settings: { kubernetesVersion: '1.31' } },
     }));
   });
   after(() => client?.dispose());
@@ -128,9 +131,11 @@ describe('protocol: stdio server, settings pushed by the client', () => {
     assert.deepEqual(hover?.range, { start: positionOf(imagePod, '      image:\n', 0, 6), end: positionOf(imagePod, '      image:\n', 0, 11) });
   });
 
-  test('hover where the data knows nothing is null', testTimeout, async () => {
+  test('hover on any other field shows the card its facts make; on a free-text value, nothing', testTimeout, async () => {
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///project/pod.yaml' }, position: positionOf(imagePod, 'mountPath', 0, 2) });
-    assert.equal(hover, null);
+    assert.match(markdownOf(hover), /^\*\*`spec\.containers\[0\]\.volumeMounts\[0\]\.mountPath`\*\* · string · Pod v1 · Kubernetes 1\.31/);
+    const value = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///project/pod.yaml' }, position: positionOf(imagePod, 'mountPath: ', 0, 12) });
+    assert.equal(value, null);
   });
 
   test('completion under a Service spec includes trafficDistribution as a snippet', testTimeout, async () => {
@@ -288,13 +293,14 @@ describe('protocol: stdio server, settings pushed by the client', () => {
     assert.match(markdownOf(hover), /on in your settings/);
   });
 
-  test('an invalid version falls back to 1.31', testTimeout, async () => {
+  test(`an invalid version falls back to the default, ${releaseVersion}`, testTimeout, async () => {
     const uri = 'file:///project/pod.yaml';
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kepLens: { kubernetesVersion: '1.99' } } });
-    const published = await client.diagnosticsFor(uri, (p) => p.diagnostics[0]?.severity === 2, 'warning severity at the 1.31 fallback');
-    assert.deepEqual(codes(published.diagnostics), ['feature-gate-off']);
+    // ImageVolume is GA by the default target: the warning of 1.31 is gone.
+    const published = await client.diagnosticsFor(uri, (p) => !p.diagnostics.some((d) => d.code === 'feature-gate-off'), `no gate finding at the ${releaseVersion} fallback`);
+    assert.deepEqual(codes(published.diagnostics), []);
     const list = await client.request<{ version: string }>('kepLens/enhancements', {});
-    assert.equal(list.version, '1.31');
+    assert.equal(list.version, releaseVersion);
   });
 
   test('an invalid version is reported once as a window/showMessage warning notification', testTimeout, async () => {
@@ -307,7 +313,7 @@ describe('protocol: stdio server, settings pushed by the client', () => {
     const messages = client.messages.filter(about);
     assert.equal(messages.length, 1);
     assert.equal(messages[0]?.type, 2);
-    assert.match(messages[0]?.message ?? '', /1\.31/);
+    assert.match(messages[0]?.message ?? '', new RegExp(`using ${releaseVersion.replace('.', '\\.')}`));
   });
 
   test('didClose clears the diagnostics', testTimeout, async () => {

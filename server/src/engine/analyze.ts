@@ -512,7 +512,8 @@ function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget:
   const ctx: VisitContext = { chunk, resource, target, out: fieldFindings, availabilityReported: new Set(), valueReported: new Set() };
   const served = apiVersionStatusAt(resource.apiVersion, resource.kind, target.version).state;
   // An API version that is not served at the target has one finding, on its apiVersion; its fields are not judged.
-  const schemaApplies = served === 'served' || served === 'deprecated';
+  // Nor are they in a document that does not parse: its tree is the parser's guess, not what the user wrote.
+  const schemaApplies = (served === 'served' || served === 'deprecated') && !chunk.syntaxError;
   const rootType = rootTypeOf(resource.apiVersion, resource.kind);
   const schemaCtx = { target, out: fieldFindings, availabilityReported: ctx.availabilityReported, valueReported: ctx.valueReported, schemaChecks: target.schemaChecks };
   walkSchema(resource.node, rootType, chunk.doc, (visit) => {
@@ -528,7 +529,7 @@ function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget:
     if (schemaApplies) checkSchemaVisit(visit, schemaCtx);
   });
   // In a Helm template, a version-dependent finding counts only where the target renders its text.
-  out.push(...fieldFindings.filter((f) => !versionDependentCodes.has(f.code) || judgedAtTarget(chunk, f.start, target.version)));
+  for (const f of fieldFindings) if (!versionDependentCodes.has(f.code) || judgedAtTarget(chunk, f.start, target.version)) out.push(f);
 }
 
 // ---------------------------------------------------------------- suppression
