@@ -24,8 +24,7 @@ import {
   stageAt,
   unresolvedLocations,
 } from '../../server/src/kep/catalog';
-import { enhancementOverlays } from '../../server/src/kep/overlay/enhancements';
-import { apiLifecycleOverlays } from '../../server/src/kep/overlay/lifecycle';
+import { apiLifecycleOverlays, enhancementOverlays } from '../../server/src/kep/overlay';
 import { generatedApis, generatedGates, generatedKeps, generatedReleases, readGenerated, type GeneratedSchemaFile } from '../../server/src/kep/generated';
 import { enumSpec, isScalar, listItemOf, mapValueOf, presentAt, rootTypeOf, structSpec, typeSpec } from '../../server/src/kep/schema';
 import { placeAt } from '../../server/src/kep/placeAt';

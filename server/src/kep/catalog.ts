@@ -21,8 +21,7 @@ import type {
   StageSpan,
 } from './types';
 import { generatedApis, generatedGates, generatedKeps, type GeneratedGate, type GeneratedKind } from './generated';
-import { enhancementOverlays } from './overlay/enhancements';
-import { apiLifecycleOverlays } from './overlay/lifecycle';
+import { apiLifecycleOverlays, enhancementOverlays } from './overlay';
 import type { EnhancementOverlay } from './overlay/types';
 import { groupVersionsOfKind, listItemOf, mapValueOf, rootTypeOf, structSpec, type TypeRef } from './schema';
 import { compareVersions, inRange, isAtLeast, previousVersion, supportedVersions } from './versions';
