@@ -155,7 +155,9 @@ function checkType(visit: SchemaVisit, type: string, ctx: SchemaCheckContext): v
   const actual = isMap(value) ? 'object' : isSeq(value) ? 'list' : undefined;
   if (!actual) return;
   const fits = actual === 'object' ? shape === 'object' || shape === 'map' : shape === 'list';
-  if (!fits) ctx.out.push(finding({ code: 'invalid-type', severity: 'error', start: range[0], end: range[1], message: `${where} expects ${expected}, not ${actual === 'object' ? 'a map' : 'a list'}.` }));
+  // A whole block is too much to underline: the key says where.
+  const at = visit.reportAt ?? rangeOf(visit.keyNode) ?? range;
+  if (!fits) ctx.out.push(finding({ code: 'invalid-type', severity: 'error', start: at[0], end: at[1], message: `${where} expects ${expected}, not ${actual === 'object' ? 'a map' : 'a list'}.` }));
 }
 
 function checkEnum(visit: SchemaVisit, type: string, ctx: SchemaCheckContext): void {
