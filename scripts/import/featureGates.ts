@@ -80,7 +80,8 @@ function boolValue(expression: string, boolConsts: ReadonlyMap<string, boolean>,
 }
 
 function parseSpec(text: string, boolConsts: ReadonlyMap<string, boolean>, context: string): GateSpec {
-  const field = (name: string): string | undefined => new RegExp(`\\b${name}\\s*:\\s*([^,}]+(?:\\([^)]*\\))?)`).exec(text)?.[1]?.trim();
+  // A value runs to the next comma or brace outside parentheses (`version.MajorMinor(1, 32)`).
+  const field = (name: string): string | undefined => new RegExp(`\\b${name}\\s*:\\s*((?:[^,}(]|\\([^)]*\\))+)`).exec(text)?.[1]?.trim();
   const preRelease = field('PreRelease')?.replace(/^featuregate\./, '');
   const stage = preRelease !== undefined ? preReleases[preRelease] : undefined;
   if (!stage) throw new GateParseError(`${context}: unknown PreRelease "${preRelease ?? ''}"`);

@@ -123,8 +123,17 @@ function commentText(line: string): string | undefined {
 
 /** A line's code with any trailing line comment removed (string- and tag-aware). */
 function codeOf(line: string): string {
-  const at = findCode(line, '//', 0);
-  return (at === -1 ? line : line.slice(0, at)).trim();
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i];
+    if (c === '"') i = skipString(line, i, '"');
+    else if (c === '`') {
+      const end = line.indexOf('`', i + 1);
+      i = end === -1 ? line.length : end + 1;
+    } else if (c === '/' && line[i + 1] === '/') return line.slice(0, i).trim();
+    else i++;
+  }
+  return line.trim();
 }
 
 const fieldPattern = /^([A-Za-z_]\w*)\s+([^`]+?)\s*(?:`([^`]*)`)?$/;

@@ -18,29 +18,37 @@ import { apiSources, enhancementsRepository, fieldHistoryFrom, gateSources, tagF
 import { addGates, addKinds, addToUnion, flattenUniverse, minorName, type UnionGate, type UnionKind, type UnionType } from './union';
 import { buildOutputs, type GateOverrides, type ImportInputs, type SourceRecord } from './outputs';
 
+/** The repository the importer belongs to (it runs compiled, from out/scripts/import). */
+const repoRoot = join(__dirname, '..', '..', '..');
+const defaultOut = join(repoRoot, 'server', 'src', 'kep', 'generated');
+
 interface Options {
   snapshots: string;
   out: string;
   check: boolean;
   /** Skip repositories that have no snapshot (for trying the importer on a subset). */
   partial: boolean;
+  /** The checked-in decisions on gates the types state only in prose. */
+  overrides: string;
 }
 
 function parseArgs(argv: readonly string[]): Options {
   let snapshots = process.env.KEP_LENS_SNAPSHOTS ?? '';
-  let out = 'server/src/kep/generated';
+  let out = defaultOut;
   let check = false;
   let partial = false;
+  let overrides = join(repoRoot, 'scripts', 'import', 'gate-overrides.json');
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--snapshots') snapshots = argv[++i] ?? '';
     else if (arg === '--out') out = argv[++i] ?? out;
     else if (arg === '--check') check = true;
     else if (arg === '--partial') partial = true;
+    else if (arg === '--overrides') overrides = resolve(argv[++i] ?? overrides);
     else throw new Error(`unknown argument ${arg}`);
   }
-  if (!snapshots) throw new Error('usage: data:import --snapshots DIR [--out DIR] [--check]  (DIR holds git snapshots, e.g. DIR/kubernetes+api/repo)');
-  return { snapshots: resolve(snapshots), out: resolve(out), check, partial };
+  if (!snapshots) throw new Error('usage: data:import --snapshots DIR [--out DIR] [--check] [--partial] [--overrides FILE]  (DIR holds git snapshots, e.g. DIR/kubernetes+api/repo)');
+  return { snapshots: resolve(snapshots), out: resolve(out), check, partial, overrides };
 }
 
 class Snapshots {
@@ -185,7 +193,7 @@ function main(): void {
     process.stderr.write(`read ${minorName(minor)}: ${packages.size} packages\n`);
   }
   const { keps, revision } = readKeps(snapshots, sources);
-  const overrides = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'scripts', 'import', 'gate-overrides.json'), 'utf8')) as GateOverrides;
+  const overrides = JSON.parse(readFileSync(options.overrides, 'utf8')) as GateOverrides;
   const gateSourcesRead = new Map([...tagsByMinor].map(([minor, tags]) => [minor, new Set(Object.keys(tags))]));
   const outputs = buildOutputs({ partial: [...snapshots.missing].sort(), newest, gates, gateSourceOf: sourceOf, gateSourcesRead, types, kinds, keps, enhancementsRevision: revision, releases: releases.reverse(), sources, overrides });
   if (outputs.errors.length > 0) {
@@ -193,8 +201,8 @@ function main(): void {
     if (!options.partial) process.exit(1);
   }
   // The version setting's choices are data too: every release the import read, the newest final one by default.
-  const manifestPath = join(options.out, '..', '..', '..', '..', 'package.json');
-  if (existsSync(manifestPath)) outputs.files[relative(options.out, manifestPath)] = withVersionChoices(readFileSync(manifestPath, 'utf8'), outputs.versions, outputs.newestFinal);
+  const manifestPath = join(repoRoot, 'package.json');
+  if (options.out === defaultOut && existsSync(manifestPath)) outputs.files[relative(options.out, manifestPath)] = withVersionChoices(readFileSync(manifestPath, 'utf8'), outputs.versions, outputs.newestFinal);
   if (options.check) {
     const differing = Object.entries(outputs.files).filter(([name, text]) => !existsSync(join(options.out, name)) || readFileSync(join(options.out, name), 'utf8') !== text);
     if (differing.length > 0) {
