@@ -335,9 +335,13 @@ export function buildOutputs(input: ImportInputs): ImportOutputs {
       for (const stage of ['alpha', 'beta', 'stable'] as Stage[]) {
         const planned = kep.milestones[stage];
         const shipped = code[stage];
-        // Only within the tracked range: older history of long-lived gates is collapsed in the code.
+        // Only within the tracked range: older history of long-lived gates is collapsed in the code, so a stage first
+        // seen at the oldest tracked release may have begun before it; and a plan for a release after the newest is a plan.
         const relevant = [planned, shipped].some((v) => v !== undefined && compareMinor(v, minorName(targetsFrom)) >= 0);
-        if (relevant && planned !== shipped) found.push({ stage, kepYaml: planned, code: shipped });
+        const beganEarlier = shipped === minorName(targetsFrom) && planned !== undefined && compareMinor(planned, shipped) <= 0;
+        const horizon = unknown !== undefined ? unknown - 1 : newest;
+        const stillPlanned = shipped === undefined && planned !== undefined && compareMinor(planned, minorName(horizon)) > 0;
+        if (relevant && planned !== shipped && !beganEarlier && !stillPlanned) found.push({ stage, kepYaml: planned, code: shipped });
       }
       if (found.length) {
         out.disagreements = found;

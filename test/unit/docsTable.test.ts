@@ -6,23 +6,25 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { dataTablePath, releaseCounts, renderDataTable } from '../../scripts/generateDataTable';
+import { dataTablePath, disagreementsPath, releaseCounts, renderDataTable, renderDisagreements } from '../../scripts/generateDataTable';
 import { enhancementsOfRelease } from '../../server/src/kep/catalog';
 import { supportedVersions } from '../../server/src/kep/versions';
 import { repoRoot } from './helpers';
 
-test('the checked-in docs/releases.md equals the generator output (run `npm run docs:data` when this fails)', () => {
-  const file = path.join(repoRoot, dataTablePath);
-  assert.ok(fs.existsSync(file), `${dataTablePath} is missing; run npm run docs:data`);
-  const checkedIn = fs.readFileSync(file, 'utf8');
-  const generated = renderDataTable();
-  if (checkedIn !== generated) {
-    const a = checkedIn.split('\n');
-    const b = generated.split('\n');
-    const line = a.findIndex((l, i) => l !== b[i]);
-    assert.fail(`${dataTablePath} is stale (first difference at line ${line + 1}):\n  checked in: ${a[line] ?? '<end>'}\n  generated:  ${b[line] ?? '<end>'}\nRun npm run docs:data.`);
-  }
-});
+for (const [relative, render] of [[dataTablePath, renderDataTable], [disagreementsPath, renderDisagreements]] as const) {
+  test(`the checked-in ${relative} equals the generator output (run \`npm run docs:data\` when this fails)`, () => {
+    const file = path.join(repoRoot, relative);
+    assert.ok(fs.existsSync(file), `${relative} is missing; run npm run docs:data`);
+    const checkedIn = fs.readFileSync(file, 'utf8');
+    const generated = render();
+    if (checkedIn !== generated) {
+      const a = checkedIn.split('\n');
+      const b = generated.split('\n');
+      const line = a.findIndex((l, i) => l !== b[i]);
+      assert.fail(`${relative} is stale (first difference at line ${line + 1}):\n  checked in: ${a[line] ?? '<end>'}\n  generated:  ${b[line] ?? '<end>'}\nRun npm run docs:data.`);
+    }
+  });
+}
 
 test('the generated page has a row and a section per release, and every listed enhancement', () => {
   const text = renderDataTable();
