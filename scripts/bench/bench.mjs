@@ -13,7 +13,7 @@
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -883,8 +883,11 @@ async function main() {
       if (existsSync(`${from}.map`)) copyFileSync(`${from}.map`, `${to}.map`);
       return to;
     };
+    const dataDir = join(dirname(OURS_ENTRY), '..', 'data');
     OURS_ENTRY = snap(OURS_ENTRY, 'server/server.js');
     CLI_ENTRY = snap(CLI_ENTRY, 'cli.js');
+    // The bundles read their facts from data files beside them.
+    if (existsSync(dataDir)) cpSync(dataDir, join(tmp, 'dist-snapshot', 'data'), { recursive: true });
   }
   const fingerprintsAtStart = { ours: fingerprint(OURS_ENTRY), cli: fingerprint(CLI_ENTRY) };
   const defs = serverDefs(tmp);

@@ -32,7 +32,11 @@ const FEATURE_WAIT_MS = 30_000; // how long a feature may take to show up in the
 const TEST_TIMEOUT_MS = 75_000;
 const LARGE_TEST_TIMEOUT_MS = 120_000;
 
-const SUPPORTED_VERSIONS = ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34'];
+/** The versions the setting offers and its default, as package.json declares them (written by the data import). */
+const versionSetting = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { enum: string[]; default: string }> } } })
+  .contributes.configuration.properties['kepLens.kubernetesVersion'] as { enum: string[]; default: string };
+const SUPPORTED_VERSIONS = versionSetting.enum;
+const DEFAULT_VERSION = versionSetting.default;
 /** ~20,600 lines from scripts/bench/generate.mjs. */
 const LARGE_DOCUMENTS = 450;
 const LARGE_PROBLEMS_BOUND_MS = 15_000;
@@ -295,6 +299,9 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
       );
       const labels = rows.filter((r) => !r.separator).map((r) => r.label);
       assert.deepEqual([...labels].sort(), [...SUPPORTED_VERSIONS].sort(), `the picker lists ${JSON.stringify(labels)}`);
+      assert.ok(SUPPORTED_VERSIONS.includes('1.27') && SUPPORTED_VERSIONS.includes('1.37'), `the setting offers ${SUPPORTED_VERSIONS.join(', ')}`);
+      const defaultRow = rows.find((r) => r.label === DEFAULT_VERSION);
+      assert.match(defaultRow?.description ?? '', /default/, `the default ${DEFAULT_VERSION} is marked in the picker: ${JSON.stringify(defaultRow)}`);
       log(`version picker "${await wb.quickInputTitle()}": ${rows.map((r) => `${r.label}${r.description ? ` (${r.description})` : ''}`).join(', ')}`);
       await wb.screenshot('f-version-picker', 'version-picker.png');
       await wb.pickQuickItem('1.33', (r) => r.label === '1.33');
@@ -389,11 +396,23 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
     }),
   );
 
-  void it('i. "KEP Lens: Browse Kubernetes 1.31 Enhancements" groups KEPs and opens a card preview', { timeout: TEST_TIMEOUT_MS }, () =>
+  void it('i. "KEP Lens: Browse Enhancements of a Release…" picks 1.31, groups its KEPs and opens a card preview', { timeout: TEST_TIMEOUT_MS }, () =>
     step('i-browse-enhancements', async ({ wb }) => {
       await wb.openFile('pod-image-volume.yaml');
       await waitForStatusBar(wb, `K8s ${KUBERNETES_VERSION}`);
-      await wb.runCommand('KEP Lens: Browse Kubernetes 1.31 Enhancements');
+      await wb.runCommand('KEP Lens: Browse Enhancements of a Release…');
+      // First the release, among every release the data covers.
+      let releases: QuickPickRow[] = [];
+      await pollUntil(
+        'the release quick pick',
+        10_000,
+        async () => {
+          releases = await wb.quickPickRows();
+          return releases.some((r) => r.label === '1.31') ? true : undefined;
+        },
+        () => JSON.stringify(releases.map((r) => r.label)),
+      );
+      await wb.pickQuickItem('1.31', (r) => r.label === '1.31');
       let rows: QuickPickRow[] = [];
       await pollUntil(
         'the enhancements quick pick',
@@ -863,6 +882,64 @@ void describe('KEP Lens in VS Code (code-server + Chromium)', () => {
         assert.doesNotMatch(rows[0] ?? '', /yaml-syntax/);
       }
       await wb.screenshot('o-real-repositories');
+    }),
+  );
+
+  void it('p. every field: completing replicas under a Deployment spec, and a typo squiggle with its suggestion', { timeout: TEST_TIMEOUT_MS }, () =>
+    step('p-every-field', async ({ wb }) => {
+      await wb.openFile('deployment.yaml');
+      const lines = await wb.editorLines();
+      const blank = lines.findIndex((l, i) => i > 0 && /^spec:\s*$/.test(lines[i - 1] ?? '') && /^\s*$/.test(l));
+      assert.ok(blank > 0, `no blank line under "spec:" in deployment.yaml: ${JSON.stringify(lines)}`);
+      let seen: string[] = [];
+      const row = await pollUntil(
+        'a "replicas" field in the suggest widget',
+        FEATURE_WAIT_MS,
+        async () => {
+          await wb.page.keyboard.press('Escape');
+          await wb.gotoLine(blank + 1, 1);
+          await wb.page.keyboard.press('Shift+End');
+          await wb.page.keyboard.type('  repl');
+          await wb.page.keyboard.press('Control+Space');
+          const shown = await pollUntil('the suggest widget', 4_000, async () => ((await wb.isSuggestVisible()) ? true : undefined)).catch(() => false);
+          if (!shown) {
+            seen = ['(suggest widget did not open)'];
+            return undefined;
+          }
+          await wb.page.waitForTimeout(400);
+          const rows = await wb.suggestRows();
+          seen = rows.map((r) => `${r.label} [${r.icon}] ${r.ariaLabel.slice(0, 60)}`);
+          return rows.find((r) => r.label === 'replicas' && !r.icon.includes('snippet'));
+        },
+        () => JSON.stringify(seen).slice(0, 1500),
+        500,
+      );
+      log(`completion: "${row.label}" kind=${row.icon || '?'} aria="${row.ariaLabel.slice(0, 120)}"`);
+      await wb.screenshot('p-completion-replicas');
+      await wb.page.keyboard.press('Enter');
+      const after = await pollUntil('the accepted "replicas:" line', 5_000, async () => {
+        const now = await wb.editorLines();
+        return /^\s+replicas:/.test(now[blank] ?? '') ? now[blank] : undefined;
+      });
+      log(`line after accepting: ${JSON.stringify(after)}`);
+      // The typo further down is a squiggle whose problem names the field meant.
+      let rows: string[] = [];
+      const typo = await pollUntil(
+        'an unknown-field problem for imagePullPolciy',
+        FEATURE_WAIT_MS,
+        async () => {
+          rows = ((await wb.problemsByFile()).get('deployment.yaml') ?? []).filter((r) => /kep-lens/.test(r));
+          return rows.find((r) => /unknown-field/.test(r) && /imagePullPolciy/.test(r));
+        },
+        () => JSON.stringify(rows).slice(0, 1000),
+      );
+      log(`problem: ${typo.split(' || ')[0]}`);
+      assert.match(typo, /Did you mean .?imagePullPolicy.?\?/, `the problem does not suggest imagePullPolicy: ${typo}`);
+      const squiggles = await wb.page.locator('.monaco-editor .squiggly-error').count();
+      assert.ok(squiggles > 0, 'no error squiggle in the editor');
+      await wb.screenshot('p-typo-squiggle');
+      // Leave the fixture as it was for later runs in this session.
+      await wb.runCommand('File: Revert File');
     }),
   );
 });
