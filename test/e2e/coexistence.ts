@@ -32,7 +32,7 @@ let yamlClientId = '';
 const run = new E2eSession('KEP Lens beside yaml-language-server (code-server + Chromium)', {
   fixtures: path.join(repoRoot, 'test', 'e2e', 'workspace'),
   outputDir: path.join(resultsDir, 'beside-yaml-language-server'),
-  expectFiles: ['pod-image-volume.yaml', 'pdb-removed.yaml', 'syntax-error.yaml'],
+  expectFiles: ['pod-image-volume.yaml', 'pdb-removed.yaml', 'syntax-error.yaml', 'deployment.yaml'],
   prepare: async ({ tmp }) => {
     const client = await buildYamlClientVsix(tmp);
     yamlClientId = client.id;
@@ -215,6 +215,17 @@ void describe('KEP Lens beside yaml-language-server (code-server + Chromium)', (
       } finally {
         writeWorkspaceSettings(workspace, {});
       }
+    }),
+  );
+
+  void it('i. beside a Kubernetes schema, unknown fields and value types are the schema\'s to report: no unknown-field from KEP Lens', { timeout: TEST_TIMEOUT_MS }, () =>
+    run.step('i-schema-checks-auto', async ({ wb, dirs }) => {
+      await wb.openFile('deployment.yaml');
+      // The schema's complaint about the typo shows that both servers have checked the file.
+      const rows = await settledProblems(wb, 'deployment.yaml', 'the schema\'s complaint about imagePullPolciy', (r) => r.some((x) => x.source.startsWith('yaml-schema')));
+      assert.deepEqual(rows.filter((r) => fromKepLens(r) && /is not a field of/.test(r.message)), [], 'KEP Lens reports the unknown field too');
+      const channel = outputChannelLogs(dirs.userDataDir, 'KEP Lens').map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+      assert.match(channel, /Unknown fields and value types are left to the Kubernetes schema/, `KEP Lens output: ${channel.slice(0, 600)}`);
     }),
   );
 });

@@ -289,3 +289,45 @@ describe('invalid-value and availability of any field', () => {
     assert.match(messageOf(text, 'removed-field'), /removed from the API in Kubernetes 1\.36/);
   });
 });
+
+describe('the example Pod: each field names its KEP and its stage at the target', () => {
+  const pod = yaml`
+    apiVersion: v1
+    kind: Pod
+    spec:
+      os:
+        name: linux
+      hostnameOverride: demo-host
+      resources:
+        limits:
+          cpu: "2"
+      initContainers:
+        - name: proxy
+          image: envoy
+          restartPolicy: Always
+      containers:
+        - name: app
+          image: nginx
+          lifecycle:
+            stopSignal: SIGUSR1
+      tolerations:
+        - key: k
+          operator: Gt
+          value: "5"
+  `;
+  const cases: [needle: string, within: number, kep: number, stage: string][] = [
+    ['hostnameOverride', 2, 4762, 'beta'],
+    ['resources', 2, 2837, 'beta'],
+    ['restartPolicy', 2, 753, 'stable'],
+    ['stopSignal', 2, 4960, 'alpha'],
+    ['operator', 2, 5471, 'alpha'],
+  ];
+  for (const [needle, within, kep, stage] of cases) {
+    test(`${needle}: KEP-${kep}, ${stage} at 1.35`, () => {
+      const h = hoverAt(model(pod), offsetOf(pod, needle, 0, within), settings(needle === 'resources' ? '1.34' : '1.35'));
+      assert.ok(h, `no hover on ${needle}`);
+      assert.match(h.markdown, new RegExp(`KEP-${kep}`), h.markdown);
+      assert.match(h.markdown, new RegExp(`\\*\\*${stage}\\*\\* in 1\\.3[45]`), h.markdown);
+    });
+  }
+});

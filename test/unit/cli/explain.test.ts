@@ -95,3 +95,29 @@ test('keps --format json', () => {
   assert.ok(data.enhancements.every((e) => e.stage === 'alpha' && e.title && e.sig));
   assert.ok(data.enhancements.some((e) => e.kep === 4639 && e.url === 'https://kep.k8s.io/4639'));
 });
+
+test('gates: every gate that exists at a version, with the stage, default and lock the data has', async () => {
+  const { gateStateAt } = await import('../../../server/src/kep/catalog');
+  const { supportedVersions } = await import('../../../server/src/kep/versions');
+  for (const version of supportedVersions.filter((v) => Number(v.split('.')[1]) >= 32)) {
+    const r = runCli(['gates', '--version', version, '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = JSON.parse(r.stdout) as { name: string; stage: string; default: boolean; locked: boolean; components: string[]; kep: number | null }[];
+    assert.ok(rows.length > 150, `${version}: ${rows.length} gates`);
+    for (const row of rows) {
+      const state = gateStateAt(row.name, version);
+      assert.equal(row.stage, state.span?.stage, `${row.name}@${version}`);
+      assert.equal(row.default, state.defaultOn, `${row.name}@${version}`);
+      assert.equal(row.locked, state.locked, `${row.name}@${version}`);
+      assert.ok(Array.isArray(row.components));
+    }
+  }
+  const at136 = JSON.parse(runCli(['gates', '--version', '1.36', '--format', 'json']).stdout) as { name: string; stage: string; default: boolean; locked: boolean; kep: number | null }[];
+  assert.deepEqual(at136.find((g) => g.name === 'ImageVolume'), { ...at136.find((g) => g.name === 'ImageVolume'), stage: 'stable', default: true, locked: true, kep: 4639 });
+  assert.ok(!at136.some((g) => g.name === 'DisableKubeletCloudCredentialProviders'), 'a removed gate is not listed');
+  const kubelet = JSON.parse(runCli(['gates', '--version', '1.36', '--component', 'kubelet', '--stage', 'alpha', '--format', 'json']).stdout) as { stage: string; components: string[] }[];
+  assert.ok(kubelet.length > 0 && kubelet.every((g) => g.stage === 'alpha' && g.components.includes('kubelet')));
+  assert.match(runCli(['gates', '--version', '1.36']).stdout, /^GATE +STAGE@1\.36 +DEFAULT +LOCK +KEP +COMPONENTS$/m);
+  assert.match(runCli(['gates', '--version', '1.37']).stdout, /carried on from the release before/);
+  assert.equal(runCli(['gates', '--component', 'nope']).code, 2);
+});
