@@ -32,7 +32,7 @@ let yamlClientId = '';
 const run = new E2eSession('KEP Lens beside yaml-language-server (code-server + Chromium)', {
   fixtures: path.join(repoRoot, 'test', 'e2e', 'workspace'),
   outputDir: path.join(resultsDir, 'beside-yaml-language-server'),
-  expectFiles: ['pod-image-volume.yaml', 'pdb-removed.yaml', 'syntax-error.yaml', 'deployment.yaml'],
+  expectFiles: ['pod-image-volume.yaml', 'pdb-removed.yaml', 'syntax-error.yaml', 'typo-beside-schema.yaml'],
   prepare: async ({ tmp }) => {
     const client = await buildYamlClientVsix(tmp);
     yamlClientId = client.id;
@@ -220,9 +220,9 @@ void describe('KEP Lens beside yaml-language-server (code-server + Chromium)', (
 
   void it('i. beside a Kubernetes schema, unknown fields and value types are the schema\'s to report: no unknown-field from KEP Lens', { timeout: TEST_TIMEOUT_MS }, () =>
     run.step('i-schema-checks-auto', async ({ wb, dirs }) => {
-      await wb.openFile('deployment.yaml');
-      // The schema's complaint about the typo shows that both servers have checked the file.
-      const rows = await settledProblems(wb, 'deployment.yaml', 'the schema\'s complaint about imagePullPolciy', (r) => r.some((x) => x.source.startsWith('yaml-schema')));
+      await wb.openFile('typo-beside-schema.yaml');
+      // The removed cephfs volume plugin shows KEP Lens has checked the file; the typo above it is the schema's to report.
+      const rows = await settledProblems(wb, 'typo-beside-schema.yaml', 'KEP Lens\'s removed-field problem', (r) => r.some((x) => fromKepLens(x) && /cephfs/.test(x.message)));
       assert.deepEqual(rows.filter((r) => fromKepLens(r) && /is not a field of/.test(r.message)), [], 'KEP Lens reports the unknown field too');
       const channel = outputChannelLogs(dirs.userDataDir, 'KEP Lens').map((f) => fs.readFileSync(f, 'utf8')).join('\n');
       assert.match(channel, /Unknown fields and value types are left to the Kubernetes schema/, `KEP Lens output: ${channel.slice(0, 600)}`);
