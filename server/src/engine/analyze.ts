@@ -43,7 +43,7 @@ import { directivesIn, diagnosticCodes, type Directive, isDiagnosticCode, resolv
 import { featureGateFlags } from './gateFlags';
 import { alternativesBlock, apiVersionEntries, apiVersionsToJudge, isTemplatedEntry, judgedAtTarget, type ApiVersionEntry } from './helmBranches';
 import { clip, code, finding, rangeOf, type Finding, type Fix, type Severity } from './findings';
-import { checkSchemaVisit } from './schemaChecks';
+import { checkSchemaVisit, type SchemaCheckContext } from './schemaChecks';
 
 export type { Finding, Fix, Severity };
 
@@ -515,21 +515,37 @@ function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget:
   // Nor are they in a document that does not parse: its tree is the parser's guess, not what the user wrote.
   const schemaApplies = (served === 'served' || served === 'deprecated') && !chunk.syntaxError;
   const rootType = rootTypeOf(resource.apiVersion, resource.kind);
-  const schemaCtx = { target, out: fieldFindings, availabilityReported: ctx.availabilityReported, valueReported: ctx.valueReported, schemaChecks: target.schemaChecks };
+  const schemaCtx: SchemaCheckContext | undefined = schemaApplies
+    ? { target, out: fieldFindings, availabilityReported: ctx.availabilityReported, valueReported: ctx.valueReported, schemaChecks: target.schemaChecks }
+    : undefined;
   walkSchema(resource.node, rootType, chunk.doc, (visit) => {
-    for (const fact of visit.facts) {
-      if (fact.type === 'field') checkFieldFact(fact, visit, ctx);
-      else if (fact.type === 'child') checkValue(fact, visit.value, fieldName(visit), ctx, []);
-      else if (fact.type === 'config') checkConfigFact(fact, visit, ctx);
-      else if (fact.type === 'annotation') checkAnnotationFact(fact, visit, ctx);
-      else if (fact.type === 'gateMap') checkGateMap(visit, ctx);
-      else if (fact.type === 'gateFlags') checkGateFlags(visit, ctx);
+    const before = fieldFindings.length;
+    checkVisit(visit, ctx, schemaCtx);
+    // Content an alias or merge key brings is judged where the alias is written: that is the line the user reads.
+    if (visit.reportAt) {
+      for (let i = before; i < fieldFindings.length; i++) {
+        const f = fieldFindings[i] as Finding;
+        f.start = visit.reportAt[0];
+        f.end = visit.reportAt[1];
+      }
     }
-    if (visit.rules.length > 0) checkRules(visit.rules, visit, ctx);
-    if (schemaApplies) checkSchemaVisit(visit, schemaCtx);
   });
   // In a Helm template, a version-dependent finding counts only where the target renders its text.
   for (const f of fieldFindings) if (!versionDependentCodes.has(f.code) || judgedAtTarget(chunk, f.start, target.version)) out.push(f);
+}
+
+/** Every check for one place of the walk: the overlay's facts and rules, then the schema's. */
+function checkVisit(visit: SchemaVisit, ctx: VisitContext, schemaCtx: SchemaCheckContext | undefined): void {
+  for (const fact of visit.facts) {
+    if (fact.type === 'field') checkFieldFact(fact, visit, ctx);
+    else if (fact.type === 'child') checkValue(fact, visit.value, fieldName(visit), ctx, []);
+    else if (fact.type === 'config') checkConfigFact(fact, visit, ctx);
+    else if (fact.type === 'annotation') checkAnnotationFact(fact, visit, ctx);
+    else if (fact.type === 'gateMap') checkGateMap(visit, ctx);
+    else if (fact.type === 'gateFlags') checkGateFlags(visit, ctx);
+  }
+  if (visit.rules.length > 0) checkRules(visit.rules, visit, ctx);
+  if (schemaCtx) checkSchemaVisit(visit, schemaCtx);
 }
 
 // ---------------------------------------------------------------- suppression
