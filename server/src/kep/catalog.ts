@@ -383,6 +383,8 @@ function resolveSegments(root: TypeRef, segments: readonly string[]): ResolvedLo
 export const unresolvedLocations: string[] = [];
 
 let factIndex: Map<string, FieldFacts> | undefined;
+/** The same index by type, then field: the walk asks per key, and a string joined per key costs more than two lookups. */
+let factsByType: Map<TypeRef, Map<string, FieldFacts>> | undefined;
 
 function factsFor(key: string): FieldFacts {
   const index = (factIndex ??= new Map());
@@ -468,8 +470,16 @@ const empty: FieldFacts = { facts: [], rules: [], entryFacts: [], itemFacts: [] 
 
 /** What the overlay says about a field of a type. */
 export function factsOfField(owner: TypeRef, name: string): FieldFacts {
-  const index = factIndex ?? buildFactIndex();
-  return index.get(fieldKey(owner, name)) ?? empty;
+  if (!factsByType) {
+    factsByType = new Map();
+    for (const [key, facts] of factIndex ?? buildFactIndex()) {
+      const dot = key.lastIndexOf('.');
+      const owned = factsByType.get(key.slice(0, dot)) ?? new Map<string, FieldFacts>();
+      owned.set(key.slice(dot + 1), facts);
+      factsByType.set(key.slice(0, dot), owned);
+    }
+  }
+  return factsByType.get(owner)?.get(name) ?? empty;
 }
 
 const annotationPatterns = new Map<string, RegExp>();
@@ -627,8 +637,19 @@ function versionRank(groupVersion: string): number {
   return level * 10000 + major * 100 + Number(match[3] ?? 0);
 }
 
+const servedCache = new Map<string, readonly { groupVersion: string; since?: string; until?: string }[]>();
+
 /** Group/versions that ever served `kind`, preferred first, with when each did. */
-export function servedVersionsOf(kind: string): { groupVersion: string; since?: string; until?: string }[] {
+export function servedVersionsOf(kind: string): readonly { groupVersion: string; since?: string; until?: string }[] {
+  let served = servedCache.get(kind);
+  if (!served) {
+    served = computeServedVersions(kind);
+    servedCache.set(kind, served);
+  }
+  return served;
+}
+
+function computeServedVersions(kind: string): { groupVersion: string; since?: string; until?: string }[] {
   const out: { groupVersion: string; since?: string; until?: string; rank: number }[] = [];
   for (const gv of groupVersionsOfKind(kind)) {
     const row = lifecycleOf(gv, kind);
@@ -647,8 +668,21 @@ export function preferredApiVersion(kind: string, version: MinorVersion): string
   return servedVersionsOf(kind).find((gv) => inRange(version, gv.since, gv.until))?.groupVersion;
 }
 
-/** Lifecycle of an apiVersion/kind pair at a target version. */
+const statusCache = new Map<string, ApiVersionStatus>();
+
+/** Lifecycle of an apiVersion/kind pair at a target version (asked once per object per check, so remembered). */
 export function apiVersionStatusAt(groupVersion: string, kind: string, version: MinorVersion): ApiVersionStatus {
+  const key = `${groupVersion}\u0000${kind}\u0000${version}`;
+  let status = statusCache.get(key);
+  if (!status) {
+    status = computeApiVersionStatus(groupVersion, kind, version);
+    // Keys come from manifests, so the memory is bounded: past 10,000 distinct pairs the answers are computed each time.
+    if (statusCache.size < 10_000) statusCache.set(key, status);
+  }
+  return status;
+}
+
+function computeApiVersionStatus(groupVersion: string, kind: string, version: MinorVersion): ApiVersionStatus {
   const lifecycle = lifecycleOf(groupVersion, kind);
   const preferred = preferredApiVersion(kind, version);
   const gatesOfKind = generatedApis()[groupVersion]?.kinds[kind]?.gates;

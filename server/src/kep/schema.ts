@@ -111,17 +111,26 @@ function loadPackage(pkg: string): Map<string, TypeSpec> | null {
   return types;
 }
 
+/** Every reference asked about, resolved once: the walk asks for the same few hundred types over and over. */
+const resolved = new Map<TypeRef, TypeSpec | null>();
+
 /** The struct or enum a reference names; undefined for scalars, lists, maps and unknown types. */
 export function typeSpec(ref: TypeRef): TypeSpec | undefined {
+  const known = resolved.get(ref);
+  if (known !== undefined) return known ?? undefined;
+  let spec: TypeSpec | undefined;
   const dot = ref.lastIndexOf('.');
-  if (dot <= 0 || ref.startsWith('[]') || ref.startsWith('{}')) return undefined;
-  const pkg = ref.slice(0, dot);
-  let types = packageTypes.get(pkg);
-  if (types === undefined) {
-    types = loadPackage(pkg);
-    packageTypes.set(pkg, types);
+  if (dot > 0 && !ref.startsWith('[]') && !ref.startsWith('{}')) {
+    const pkg = ref.slice(0, dot);
+    let types = packageTypes.get(pkg);
+    if (types === undefined) {
+      types = loadPackage(pkg);
+      packageTypes.set(pkg, types);
+    }
+    spec = types?.get(ref.slice(dot + 1));
   }
-  return types?.get(ref.slice(dot + 1)) ?? undefined;
+  resolved.set(ref, spec ?? null);
+  return spec;
 }
 
 export function structSpec(ref: TypeRef): StructSpec | undefined {
@@ -142,11 +151,21 @@ export function rootTypeOf(groupVersion: string, kind: string): TypeRef | undefi
   return structSpec(ref) ? ref : undefined;
 }
 
+let kindIndex: Map<string, string[]> | undefined;
+
 /** Group/versions that have ever served a kind, in the import's order. */
-export function groupVersionsOfKind(kind: string): string[] {
-  const out: string[] = [];
-  for (const [gv, entry] of Object.entries(generatedApis())) if (Object.prototype.hasOwnProperty.call(entry.kinds, kind)) out.push(gv);
-  return out;
+export function groupVersionsOfKind(kind: string): readonly string[] {
+  if (!kindIndex) {
+    kindIndex = new Map();
+    for (const [gv, entry] of Object.entries(generatedApis())) {
+      for (const k of Object.keys(entry.kinds)) {
+        const list = kindIndex.get(k) ?? [];
+        list.push(gv);
+        kindIndex.set(k, list);
+      }
+    }
+  }
+  return kindIndex.get(kind) ?? [];
 }
 
 /** The newest version the data covers. */
@@ -170,7 +189,7 @@ export function typeLabel(ref: TypeRef): string {
 export type ValueShape = 'object' | 'list' | 'map' | 'string' | 'integer' | 'number' | 'boolean' | 'int-or-string' | 'any';
 
 export function shapeOfType(ref: TypeRef): ValueShape {
-  if (listItemOf(ref) !== undefined) return ref === '[]any' ? 'list' : 'list';
+  if (listItemOf(ref) !== undefined) return 'list';
   if (mapValueOf(ref) !== undefined) return 'map';
   switch (ref) {
     case 'string':
