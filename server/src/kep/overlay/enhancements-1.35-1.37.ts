@@ -236,6 +236,59 @@ export const overlays135to137: readonly EnhancementOverlay[] = [
   // First listed by 1.35
   // =========================================================================
   {
+    id: 'kep-3983',
+    kep: 3983,
+    summary:
+      'The kubelet can read its configuration from a drop-in directory given with --config-dir: each *.conf file there is a KubeletConfiguration fragment that overrides the main --config file. GA in 1.35.',
+    watchOut: [
+      'Files are applied in alphanumeric order, and only files ending in .conf are read; others are skipped.',
+      'A list in a drop-in replaces the list from earlier files instead of being merged with it.',
+      'Each drop-in is a full KubeletConfiguration document (apiVersion and kind included), holding only the fields it changes.',
+      'The flag is empty by default, so nothing changes until you set it; /etc/kubernetes/kubelet.conf.d is the suggested directory.',
+      'The KEP has no feature gate; the effective result shows at /api/v1/nodes/<node>/proxy/configz.',
+    ],
+    config: [
+      {
+        component: 'kubelet',
+        flag: '--config-dir',
+        description: 'Directory of KubeletConfiguration drop-in files (*.conf), merged over the --config file in alphanumeric order.',
+      },
+    ],
+    docs: [
+      kepLink(3983, 'Add support for a kubelet drop-in configuration directory'),
+      { title: 'Set Kubelet Parameters Via A Configuration File', url: 'https://kubernetes.io/docs/tasks/administer-cluster/kubelet-config-file/' },
+    ],
+  },
+
+  {
+    id: 'kep-4210',
+    kep: 4210,
+    // kep.yaml names the gate ImageGCMaximumAge; the code's gate is ImageMaximumGCAge.
+    gates: ['ImageMaximumGCAge'],
+    summary:
+      'The kubelet can garbage-collect images that have not been used for a set time, whatever the disk usage, with imageMaximumGCAge in its configuration. GA in 1.35.',
+    watchOut: [
+      'Default 0s: images are never removed for age alone; set e.g. 168h to drop images unused for a week.',
+      'The age is measured from the last time the kubelet saw the image in use; garbage collection runs periodically, so removal can lag by a few minutes.',
+      'An image that is pulled rarely but regularly (say weekly) is pulled again each time if the maximum age is shorter than that interval.',
+      'The gate ImageMaximumGCAge is GA and locked on from 1.35.',
+    ],
+    notes: ['The gate is ImageMaximumGCAge; the name ImageGCMaximumAge in the KEP is not a gate the kubelet accepts.'],
+    config: [
+      {
+        ...KUBELET_CONFIG,
+        path: 'imageMaximumGCAge',
+        description: 'Longest time an image may stay unused before the kubelet removes it. "0s" (the default) turns age-based removal off.',
+      },
+    ],
+    docs: [
+      kepLink(4210, 'ImageMaximumGCAge in Kubelet'),
+      { title: 'Garbage Collection: Container image lifecycle', url: 'https://kubernetes.io/docs/concepts/architecture/garbage-collection/#container-image-lifecycle' },
+    ],
+    sources: ['k8s.io/kubelet kubernetes-1.35.0 config/v1beta1 KubeletConfiguration.imageMaximumGCAge comment; kubernetes kube_features.go ImageMaximumGCAge'],
+  },
+
+  {
     id: 'kep-961',
     kep: 961,
     summary:
