@@ -834,6 +834,7 @@ export const overlays135to137: readonly EnhancementOverlay[] = [
       'The node must support it: the filesystems of the pod volumes and of the kubelet pod directory need idmap mounts (Linux 6.3 or newer for tmpfs), and the runtime must support user namespaces (the docs name containerd 2.0+ or CRI-O 1.25+, with crun 1.9+ or runc 1.2+). A Node shows runtime support in status.runtimeHandlers[].features.userNamespaces.',
       'UIDs and GIDs in the pod (runAsUser, runAsGroup, fsGroup) are IDs inside the namespace; the kubelet maps each pod to its own host range of 65536 IDs (KubeletConfiguration userNamespaces.idsPerPod, a multiple of 65536, from 1.33).',
       'securityContext.procMount: Unmasked is only accepted in a pod with hostUsers: false.',
+      'From 1.36 the gate is locked: UserNamespacesSupport=false in --feature-gates or a featureGates map is refused with an error, so remove it before upgrading.',
     ],
     fields: [
       {
@@ -1008,7 +1009,7 @@ export const overlays135to137: readonly EnhancementOverlay[] = [
       'gitRepo volumes no longer work: the kubelet stopped mounting them by default in 1.33 and cannot be told to from 1.36. The API still accepts the key, so the pod is created but never starts; clone the repository yourself into an emptyDir.',
     watchOut: [
       'The API server accepts gitRepo (with a deprecation warning since 1.11); the failure only shows on the node, when the pod cannot be set up.',
-      '1.33–1.35: the kubelet refuses gitRepo unless its GitRepoVolumeDriver gate is set to true. From 1.36 the gate is locked off.',
+      '1.33–1.35: the kubelet refuses gitRepo unless its GitRepoVolumeDriver gate is set to true. From 1.36 the gate is locked off, and a kubelet configured with GitRepoVolumeDriver=true reports an error for the locked gate instead of starting.',
       'Replacement: an emptyDir volume filled by an init container that runs git clone, or a git-sync sidecar for a repository that must stay current.',
       'The driver was switched off because a crafted repository could run code as root on the node (CVE-2024-10220). A ValidatingAdmissionPolicy can block the key cluster-wide.',
     ],
