@@ -91,8 +91,8 @@ function valueLine(value: AllowedValue, version: MinorVersion): string {
 
 function links(enhancement: Enhancement): string {
   const parts: string[] = [];
-  const kep = kepUrl(enhancement);
-  if (enhancement.kep !== undefined && kep) parts.push(`[KEP-${enhancement.kep}](${kep})`);
+  const kep = enhancement.kep !== undefined ? kepUrl(enhancement) : undefined;
+  if (kep) parts.push(`[KEP-${enhancement.kep}](${kep})`);
   for (const doc of enhancement.docs) if (doc.url !== kep) parts.push(`[${doc.title}](${doc.url})`);
   return parts.join(' · ');
 }
