@@ -29,6 +29,34 @@ function messageOf(text: string, code: string, version = '1.36'): string {
   return analyze(text, version).find((f) => f.code === code)?.message ?? '';
 }
 
+/** The issue's example: five fields that came with five releases' KEPs. */
+const examplePod = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: demo
+  spec:
+    os:
+      name: linux
+    hostnameOverride: demo-host
+    resources:
+      limits:
+        cpu: "2"
+    initContainers:
+      - name: proxy
+        image: envoy
+        restartPolicy: Always
+    containers:
+      - name: app
+        image: nginx
+        lifecycle:
+          stopSignal: SIGUSR1
+    tolerations:
+      - key: k
+        operator: Gt
+        value: "5"
+`;
+
 describe('completion: every field of the kind at the cursor', () => {
   test('under a Deployment spec: replicas, strategy, revisionHistoryLimit, minReadySeconds, progressDeadlineSeconds, selector, template', () => {
     const items = complete('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  ‸\n');
@@ -246,75 +274,29 @@ describe('invalid-value and availability of any field', () => {
   });
 
   test('the example Pod: not there at 1.29, gates off at 1.34, quiet at 1.35 except what is still alpha', () => {
-    const pod = yaml`
-      apiVersion: v1
-      kind: Pod
-      metadata:
-        name: demo
-      spec:
-        os:
-          name: linux
-        hostnameOverride: demo-host
-        resources:
-          limits:
-            cpu: "2"
-        initContainers:
-          - name: proxy
-            image: envoy
-            restartPolicy: Always
-        containers:
-          - name: app
-            image: nginx
-            lifecycle:
-              stopSignal: SIGUSR1
-        tolerations:
-          - key: k
-            operator: Gt
-            value: "5"
-    `;
-    assert.deepEqual(findingsOf(pod, '1.29'), ['not-yet-available@Gt', 'not-yet-available@hostnameOverride', 'not-yet-available@resources', 'not-yet-available@stopSignal']);
-    assert.deepEqual(findingsOf(pod, '1.34'), ['feature-gate-off@hostnameOverride', 'feature-gate-off@stopSignal', 'not-yet-available@Gt']);
-    for (const f of analyze(pod, '1.34').filter((x) => x.code === 'feature-gate-off')) assert.equal(f.severity, 'warning');
+        assert.deepEqual(findingsOf(examplePod, '1.29'), ['not-yet-available@Gt', 'not-yet-available@hostnameOverride', 'not-yet-available@resources', 'not-yet-available@stopSignal']);
+    assert.deepEqual(findingsOf(examplePod, '1.34'), ['feature-gate-off@hostnameOverride', 'feature-gate-off@stopSignal', 'not-yet-available@Gt']);
+    for (const f of analyze(examplePod, '1.34').filter((x) => x.code === 'feature-gate-off')) assert.equal(f.severity, 'warning');
     // By 1.35 the gates of pod-level resources and hostnameOverride are on; stop signals and comparison operators are still alpha.
-    const at135 = analyze(pod, '1.35');
-    assert.deepEqual(summary(pod, at135).filter((s) => !s.startsWith('feature-gate-off@stopSignal') && !s.startsWith('feature-gate-off@Gt')), []);
+    const at135 = analyze(examplePod, '1.35');
+    assert.deepEqual(summary(examplePod, at135).filter((s) => !s.startsWith('feature-gate-off@stopSignal') && !s.startsWith('feature-gate-off@Gt')), []);
     assert.ok(at135.every((f) => f.severity !== 'error'));
     // At 1.27 sidecar init containers did not exist yet.
-    assert.ok(findingsOf(pod, '1.27').includes('not-yet-available@restartPolicy'));
+    assert.ok(findingsOf(examplePod, '1.27').includes('not-yet-available@restartPolicy'));
   });
 
   test('a field removed from the API is reported as removed at later versions', () => {
-    const text = 'apiVersion: v1\nkind: Pod\nspec:\n  workloadRef:\n    name: w\n  containers:\n    - name: c\n      image: x\n';
-    assert.deepEqual(findingsOf(text, '1.36', ['removed-field']), ['removed-field@workloadRef']);
-    assert.match(messageOf(text, 'removed-field'), /removed from the API in Kubernetes 1\.36/);
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  topologyKeys: ["kubernetes.io/hostname"]\n  ports:\n    - port: 80\n';
+    assert.deepEqual(findingsOf(text, '1.36', ['removed-field']), ['removed-field@topologyKeys']);
+    assert.match(messageOf(text, 'removed-field'), /removed from the API in Kubernetes 1\.22/);
+    assert.deepEqual(findingsOf(text, '1.21', ['removed-field', 'unknown-field']), [], 'still there at 1.21');
+    // Where our overlay knows the story, its words win: workloadRef gave way to schedulingGroup.
+    const pod = 'apiVersion: v1\nkind: Pod\nspec:\n  workloadRef:\n    name: w\n  containers:\n    - name: c\n      image: x\n';
+    assert.match(messageOf(pod, 'removed-field'), /KEP-4671.*schedulingGroup/);
   });
 });
 
 describe('the example Pod: each field names its KEP and its stage at the target', () => {
-  const pod = yaml`
-    apiVersion: v1
-    kind: Pod
-    spec:
-      os:
-        name: linux
-      hostnameOverride: demo-host
-      resources:
-        limits:
-          cpu: "2"
-      initContainers:
-        - name: proxy
-          image: envoy
-          restartPolicy: Always
-      containers:
-        - name: app
-          image: nginx
-          lifecycle:
-            stopSignal: SIGUSR1
-      tolerations:
-        - key: k
-          operator: Gt
-          value: "5"
-  `;
   const cases: [needle: string, within: number, kep: number, stage: string][] = [
     ['hostnameOverride', 2, 4762, 'beta'],
     ['resources', 2, 2837, 'beta'],
@@ -324,7 +306,7 @@ describe('the example Pod: each field names its KEP and its stage at the target'
   ];
   for (const [needle, within, kep, stage] of cases) {
     test(`${needle}: KEP-${kep}, ${stage} at 1.35`, () => {
-      const h = hoverAt(model(pod), offsetOf(pod, needle, 0, within), settings(needle === 'resources' ? '1.34' : '1.35'));
+      const h = hoverAt(model(examplePod), offsetOf(examplePod, needle, 0, within), settings(needle === 'resources' ? '1.34' : '1.35'));
       assert.ok(h, `no hover on ${needle}`);
       assert.match(h.markdown, new RegExp(`KEP-${kep}`), h.markdown);
       assert.match(h.markdown, new RegExp(`\\*\\*${stage}\\*\\* in 1\\.3[45]`), h.markdown);

@@ -235,36 +235,40 @@ function runExplain(ctx: Context): number {
   return exitCodes.clean;
 }
 
-const stages: readonly Stage[] = ['alpha', 'beta', 'stable', 'deprecated', 'removed'];
+const kepStages: readonly Stage[] = ['alpha', 'beta', 'stable', 'deprecated', 'removed'];
+const gateStages: readonly Stage[] = ['alpha', 'beta', 'stable', 'deprecated'];
 
-function runKeps(ctx: Context): number {
-  const { io, parsed } = ctx;
-  if (parsed.positionals.length > 0) throw new UsageError(`keps takes no arguments (got "${parsed.positionals[0]}")`);
+/** What the listing commands share: no arguments, a text or JSON format, a stage filter, the version. */
+function listingOptions(ctx: Context, command: string, stages: readonly Stage[]): { format: 'text' | 'json'; stage?: Stage; version: MinorVersion } {
+  const { parsed } = ctx;
+  if (parsed.positionals.length > 0) throw new UsageError(`${command} takes no arguments (got "${parsed.positionals[0]}")`);
   const format = choice(single(parsed, 'format'), ['text', 'json'] as const, 'format', 'text');
   const stageOption = single(parsed, 'stage');
   const stage = stageOption === undefined ? undefined : choice(stageOption, stages, 'stage', 'alpha');
-  const { version } = target(ctx, 'version');
+  return { format, stage, version: target(ctx, 'version').version };
+}
+
+/** The line that says a version's facts come from pre-release tags; empty for a released version. */
+function prereleaseLine(version: MinorVersion): string {
+  if (isFinalRelease(version)) return '';
+  return `Kubernetes ${version} is not released in the data: its facts come from pre-release tags (${[...new Set(Object.values(releaseTags(version)))].join(', ')}).\n`;
+}
+
+function runKeps(ctx: Context): number {
+  const { format, stage, version } = listingOptions(ctx, 'keps', kepStages);
   const rows = kepRows(version, stage);
-  const final = isFinalRelease(version);
-  if (format === 'json') io.stdout.write(`${JSON.stringify({ version, prerelease: !final, sources: releaseTags(version), enhancements: rows }, null, 2)}\n`);
-  else io.stdout.write(`${final ? '' : `Kubernetes ${version} is not released in the data: its facts come from pre-release tags (${[...new Set(Object.values(releaseTags(version)))].join(', ')}).\n`}${formatKepTable(rows, version)}`);
+  if (format === 'json') ctx.io.stdout.write(`${JSON.stringify({ version, prerelease: !isFinalRelease(version), sources: releaseTags(version), enhancements: rows }, null, 2)}\n`);
+  else ctx.io.stdout.write(`${prereleaseLine(version)}${formatKepTable(rows, version)}`);
   return exitCodes.clean;
 }
 
-const gateStages: readonly Stage[] = ['alpha', 'beta', 'stable', 'deprecated'];
-
 function runGates(ctx: Context): number {
-  const { io, parsed } = ctx;
-  if (parsed.positionals.length > 0) throw new UsageError(`gates takes no arguments (got "${parsed.positionals[0]}")`);
-  const format = choice(single(parsed, 'format'), ['text', 'json'] as const, 'format', 'text');
-  const stageOption = single(parsed, 'stage');
-  const stage = stageOption === undefined ? undefined : choice(stageOption, gateStages, 'stage', 'alpha');
-  const componentOption = single(parsed, 'component');
+  const { format, stage, version } = listingOptions(ctx, 'gates', gateStages);
+  const componentOption = single(ctx.parsed, 'component');
   const component = componentOption === undefined ? undefined : choice(componentOption, gateComponents(), 'component', 'kubelet');
-  const { version } = target(ctx, 'version');
   const rows = gateRows(version, { component, stage });
-  if (format === 'json') io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-  else io.stdout.write(`${isFinalRelease(version) ? '' : `Kubernetes ${version} facts come from pre-release tags.\n`}${formatGateTable(rows, version)}`);
+  if (format === 'json') ctx.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  else ctx.io.stdout.write(`${prereleaseLine(version)}${formatGateTable(rows, version)}`);
   return exitCodes.clean;
 }
 

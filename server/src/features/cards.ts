@@ -154,6 +154,8 @@ export function enhancementCard(enhancement: Enhancement, target: CardTarget, fo
   if (enhancement.summary) lines.push(enhancement.summary, '');
   const values = focus.child?.values ?? (focus.value ? [] : focus.field?.values ?? focus.config?.values ?? []);
   if (values.length) lines.push('**Values**', ...values.map((v) => valueLine(v, target.version)), '');
+  const schemaValues = focus.schemaField && !focus.value ? enumValuesLine(focus.schemaField, target.version) : undefined;
+  if (schemaValues) lines.push(schemaValues, '');
   const fieldKey = focus.field?.path;
   const rules = enhancement.rules.filter((r) => !fieldKey || r.trigger.path.startsWith(fieldKey.split('[]')[0] ?? fieldKey) || r.trigger.path === fieldKey);
   if (enhancement.watchOut.length) lines.push('**Watch out**', ...enhancement.watchOut.map((w) => `- ${w}`), '');
@@ -189,6 +191,15 @@ function presenceHistory(presence: Presence, fieldHistoryFrom: MinorVersion): st
   if (until) parts.push(`removed in 1.${Number(until.split('.')[1]) + 1}`);
   if (presence.ranges && presence.ranges.length > 1) parts.push(`served in ${presence.ranges.map(([a, b]) => (a === b ? a : `${a}–${b}`)).join(', ')}`);
   return parts.join(', ');
+}
+
+/** The values an enum field accepts at the target, and the ones that come later. */
+function enumValuesLine(field: FieldSpec, version: MinorVersion): string | undefined {
+  const spec = enumSpec(field.type);
+  if (!spec) return undefined;
+  const usable = spec.values.filter((v) => presentAt(v, version)).map((v) => `\`${v.value}\``);
+  const later = spec.values.filter((v) => !presentAt(v, version) && v.since !== undefined && compareVersions(v.since, version) > 0).map((v) => `\`${v.value}\` (from ${v.since})`);
+  return `**Values at ${version}**: ${usable.join(', ') || 'none'}${later.length ? ` · later: ${later.join(', ')}` : ''}`;
 }
 
 export interface FieldCardInput {
@@ -233,12 +244,8 @@ export function fieldCard(input: FieldCardInput, target: CardTarget): string {
     const stage = stageAt(owner, target.version);
     lines.push(`${title(owner)} — ${stage ? `**${stage.stage}** in ${target.version}` : `not available in ${target.version}`}${owner.summary ? `: ${owner.summary}` : ''}`, '');
   }
-  const spec = enumSpec(field.type);
-  if (spec) {
-    const usable = spec.values.filter((v) => presentAt(v, target.version)).map((v) => `\`${v.value}\``);
-    const later = spec.values.filter((v) => !presentAt(v, target.version) && v.since !== undefined && compareVersions(v.since, target.version) > 0).map((v) => `\`${v.value}\` (from ${v.since})`);
-    lines.push(`**Values at ${target.version}**: ${usable.join(', ') || 'none'}${later.length ? ` · later: ${later.join(', ')}` : ''}`, '');
-  }
+  const values = enumValuesLine(field, target.version);
+  if (values) lines.push(values, '');
   const linkParts = [`[API reference: ${input.kind} ${input.groupVersion}](${apiReferenceUrl(input.groupVersion, input.kind, target.version)})`];
   for (const owner of keps.values()) if (owner.kep !== undefined) linkParts.push(`[KEP-${owner.kep}](${kepUrl(owner)})`);
   lines.push(linkParts.join(' · '));
