@@ -5,7 +5,7 @@
  * checked against its facts and rules. Nothing here knows about a
  * particular KEP.
  */
-import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import {
   annotationAppliesTo,
   annotationMatches,
@@ -37,6 +37,7 @@ import { isTemplated, lastAtOrBefore, lineStartsOf, type ManifestModel, type Par
 import { indentContinuations, type QuotedContinuation } from '../manifest/quotedContinuations';
 import { nodeAtConcretePath, nodeAtPath, scalarText, stringItems, type ConcretePath } from '../manifest/paths';
 import { walkSchema, type SchemaVisit } from '../manifest/schemaWalk';
+import { shapesMap, shapingActions } from '../manifest/templateShape';
 import { editsAreDisjoint, eolOf, insertCommentAbove, removePair, setAtPath } from '../manifest/edits';
 import { migrateAnnotation, migrateApiVersion } from './migrations';
 import { directivesIn, diagnosticCodes, type Directive, isDiagnosticCode, resolveTarget, targetKey, type DiagnosticCode, type EngineSettings, type Target } from './target';
@@ -510,14 +511,14 @@ function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget:
   const target = Object.keys(own).length > 0 ? { ...documentTarget, gates: { ...documentTarget.gates, ...own } } : documentTarget;
   const fieldFindings: Finding[] = [];
   const ctx: VisitContext = { chunk, resource, target, out: fieldFindings, availabilityReported: new Set(), valueReported: new Set() };
-  const served = apiVersionStatusAt(resource.apiVersion, resource.kind, target.version).state;
+  const { rootType, groupVersion, judged } = schemaOf(resource, chunk, target);
   // An API version that is not served at the target has one finding, on its apiVersion; its fields are not judged.
-  // Nor are they in a document that does not parse: its tree is the parser's guess, not what the user wrote.
-  const schemaApplies = (served === 'served' || served === 'deprecated') && !chunk.syntaxError;
-  const rootType = rootTypeOf(resource.apiVersion, resource.kind);
-  const schemaCtx: SchemaCheckContext | undefined = schemaApplies
-    ? { target, out: fieldFindings, availabilityReported: ctx.availabilityReported, valueReported: ctx.valueReported, schemaChecks: target.schemaChecks }
+  if (judged === 'none') return;
+  const schemaCtx: SchemaCheckContext | undefined = judged === 'all'
+    ? { target, out: fieldFindings, availabilityReported: ctx.availabilityReported, valueReported: ctx.valueReported, schemaChecks: target.schemaChecks, groupVersion }
     : undefined;
+  const actions = shapingActions(chunk);
+  const shapedByTemplate = actions.length > 0 ? (map: YAMLMap, from: number): boolean => shapesMap(actions, map, from) : undefined;
   walkSchema(resource.node, rootType, chunk.doc, (visit) => {
     const before = fieldFindings.length;
     checkVisit(visit, ctx, schemaCtx);
@@ -529,9 +530,33 @@ function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget:
         f.end = visit.reportAt[1];
       }
     }
-  });
+  }, { shapedByTemplate });
   // In a Helm template, a version-dependent finding counts only where the target renders its text.
   for (const f of fieldFindings) if (!versionDependentCodes.has(f.code) || judgedAtTarget(chunk, f.start, target.version)) out.push(f);
+}
+
+/**
+ * Which schema an object is judged against, and how far. `all`: the schema
+ * checks and the overlay's; `overlay`: only the overlay's facts and rules
+ * (a removed API version, a document that does not parse, whose tree is the
+ * parser's guess, or a template whose kind or apiVersion is one of several
+ * alternatives); `none`: an API version the target does not serve yet,
+ * already reported on its apiVersion. A templated apiVersion of a known kind is judged as the
+ * kind's preferred group/version at the target, which is what the chart's
+ * version helpers choose there.
+ */
+function schemaOf(resource: Resource, chunk: ParsedChunk, target: Target): { rootType?: string; groupVersion: string; judged: 'all' | 'overlay' | 'none' } {
+  const templatedVersion = isTemplated(resource.apiVersion);
+  const groupVersion = templatedVersion ? preferredApiVersion(resource.kind, target.version) ?? resource.apiVersion : resource.apiVersion;
+  const rootType = rootTypeOf(groupVersion, resource.kind);
+  const served = templatedVersion ? 'served' : apiVersionStatusAt(resource.apiVersion, resource.kind, target.version).state;
+  // Not served yet: its fields are all "not yet" too, which the apiVersion finding already says.
+  if (served === 'notYet') return { groupVersion, judged: 'none' };
+  // Removed: what the overlay knows about its fields (a removed volume plugin) stays true after a migration.
+  if (served === 'removed') return { rootType, groupVersion, judged: 'overlay' };
+  const repeated = (key: string): boolean => resource.node.items.filter((p) => isScalar(p.key) && p.key.value === key).length > 1;
+  if (chunk.syntaxError || repeated('apiVersion') || repeated('kind') || isTemplated(resource.kind)) return { rootType: templatedVersion ? undefined : rootType, groupVersion, judged: 'overlay' };
+  return { rootType, groupVersion, judged: 'all' };
 }
 
 /** Every check for one place of the walk: the overlay's facts and rules, then the schema's. */
@@ -641,12 +666,20 @@ function addGenericFixes(findings: Finding[], text: string): void {
   }
 }
 
-/** A quoted value continued at its key's indentation: kubectl reads it, other YAML tools may not. */
+/** A quoted value or flow collection continued at its key's indentation: kubectl reads it, other YAML tools may not. */
 function portabilityFinding(chunk: ParsedChunk, quote: QuotedContinuation): Finding {
   const edits = indentContinuations(chunk.text, quote);
+  const what = quote.form === 'flow' ? (chunk.text[quote.start] === '[' ? 'flow list' : 'flow map') : 'quoted value';
   return finding({ code: 'yaml-portability', severity: 'hint', start: quote.start, end: quote.firstLineEnd,
     fixes: edits.length > 0 ? [{ title: 'Indent the continuation lines past the key', edits, isPreferred: true }] : [],
-    message: 'This quoted value continues on lines indented no further than its key. kubectl and the API server (go-yaml) read it, and so does KEP Lens; YAML 1.2 parsers, and the editors and tools built on them, reject it. Indenting the continuation lines past the key keeps the value and makes the file portable.' });
+    message: `This ${what} continues on lines indented no further than its key. kubectl and the API server (go-yaml) read it, and so does KEP Lens; YAML 1.2 parsers, and the editors and tools built on them, reject it. Indenting the continuation lines past the key keeps the value and makes the file portable.` });
+}
+
+/** `\'` inside double quotes: go-yaml reads an apostrophe, YAML 1.2 parsers reject the escape. */
+function apostropheEscapeFinding(at: number): Finding {
+  return finding({ code: 'yaml-portability', severity: 'hint', start: at, end: at + 2,
+    fixes: [{ title: 'Write the apostrophe without a backslash', edits: [{ start: at, end: at + 2, newText: "'" }], isPreferred: true }],
+    message: 'YAML 1.2 has no `\\\'` escape. kubectl and the API server (go-yaml) read it as an apostrophe, and so does KEP Lens; other YAML parsers reject the file. Inside double quotes an apostrophe needs no backslash.' });
 }
 
 const findingsCache = new WeakMap<ParsedChunk, Map<string, Finding[]>>();
@@ -661,6 +694,7 @@ export function analyzeChunk(chunk: ParsedChunk, target: Target): Finding[] {
   try {
     for (const resource of chunk.resources) analyzeResource(resource, chunk, target, raw);
     for (const quote of chunk.underIndentedQuotes ?? []) raw.push(portabilityFinding(chunk, quote));
+    for (const at of chunk.apostropheEscapes ?? []) raw.push(apostropheEscapeFinding(at));
   } catch (error) {
     // A bug in one check must not cost the user every other finding; report it where it can be seen.
     raw.push(finding({ code: 'yaml-syntax', severity: 'information', start: 0, end: 0, message: `KEP Lens could not analyse this document: ${String(error)}` }));

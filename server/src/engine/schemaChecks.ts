@@ -7,7 +7,7 @@
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import { enhancementOfGate, gateStateAt, kepUrl, type GateState } from '../kep/catalog';
 import { enumSpec, presentAt, shapeOfType, typeLabel, type FieldSpec, type Presence } from '../kep/schema';
-import { compareVersions } from '../kep/versions';
+import { compareVersions, supportedVersions } from '../kep/versions';
 import { isTemplated } from '../manifest/model';
 import type { SchemaVisit } from '../manifest/schemaWalk';
 import { plainScalarKind, scalarKind, type JsonKind } from '../manifest/yamlScalars';
@@ -24,6 +24,17 @@ export interface SchemaCheckContext {
   readonly valueReported: ReadonlySet<number>;
   /** Whether the type and unknown-field checks run (off beside another schema validator). */
   readonly schemaChecks: boolean;
+  /** The object's group/version, for messages. */
+  readonly groupVersion: string;
+}
+
+/**
+ * A value some tool fills in before the manifest reaches the cluster: a Helm
+ * action, or an envsubst / Flux `${VAR}` placeholder. Its type and value are
+ * that tool's to decide.
+ */
+function isPlaceholder(text: string): boolean {
+  return isTemplated(text) || /\$\{[^}]*\}/.test(text);
 }
 
 /** The label and link of the enhancement a gate belongs to, for messages. */
@@ -139,8 +150,10 @@ function checkType(visit: SchemaVisit, type: string, ctx: SchemaCheckContext): v
   const expected = `${shapeWords[shape] ?? shape}${shape === 'object' || shape === 'list' || shape === 'map' || label === shape ? '' : ` (${label})`}`;
   if (isScalar(value)) {
     const text = typeof value.value === 'string' ? value.value : String(value.value ?? '');
-    if (isTemplated(text)) return;
+    if (isPlaceholder(text)) return;
     const kind = scalarKind(value);
+    // A tag we do not know (a custom `!thing`) says nothing we can check.
+    if (kind === undefined) return;
     if (shape === 'object' || shape === 'list' || shape === 'map') {
       if (kind === 'null') return;
       ctx.out.push(finding({ code: 'invalid-type', severity: 'error', start: range[0], end: range[1], message: `${where} expects ${expected}, not ${describeScalar(value, kind)}.` }));
@@ -165,7 +178,7 @@ function checkEnum(visit: SchemaVisit, type: string, ctx: SchemaCheckContext): v
   const value = visit.value;
   if (!spec || !isScalar(value)) return;
   const text = typeof value.value === 'string' ? value.value : String(value.value ?? '');
-  if (text === '' || isTemplated(text) || scalarKind(value) === 'null') return;
+  if (text === '' || isPlaceholder(text) || scalarKind(value) === 'null') return;
   const range = visit.reportAt ?? rangeOf(value);
   if (!range || ctx.valueReported.has(range[0])) return;
   const { version } = ctx.target;
@@ -204,8 +217,8 @@ function isDirectiveKey(key: string): boolean {
 
 /** All schema checks for one visit of the walk. */
 export function checkSchemaVisit(visit: SchemaVisit, ctx: SchemaCheckContext): void {
-  // What the cluster writes back (status) is not the user's to get right.
-  if (visit.path[0] === 'status') return;
+  // What the cluster writes back (status) is not the user's to get right; what a template shapes is the template's.
+  if (visit.path[0] === 'status' || visit.uncertain) return;
   if (visit.position === 'field' && visit.owner && visit.keyNode) {
     const key = String(visit.keyNode.value);
     const range = visit.reportAt ?? rangeOf(visit.keyNode);
@@ -215,15 +228,17 @@ export function checkSchemaVisit(visit: SchemaVisit, ctx: SchemaCheckContext): v
       const near = nearestField(visit.owner, key);
       const place = near ? undefined : placeBelow(visit.owner, key);
       const owner = visit.owner.ref.slice(visit.owner.ref.lastIndexOf('.') + 1);
+      const newest = supportedVersions[supportedVersions.length - 1];
       const hint = near ? ` Did you mean ${code(near)}?` : place ? ` It belongs under ${code(place)} (${code(`${place}.${key}`)}).` : '';
       ctx.out.push(finding({ code: 'unknown-field', severity: 'error', start: range[0], end: range[1],
         fixes: near ? [{ title: `Rename to ${near}`, edits: [{ start: range[0], end: range[1], newText: near }], isPreferred: true }] : [],
-        message: `${code(key)} is not a field of ${owner} in any Kubernetes version: the API server drops it, or rejects the object under strict field validation.${hint}` }));
+        message: `${code(key)} is not a field of ${owner} (${ctx.groupVersion}) in any release up to ${newest}: the API server drops it, or rejects the object under strict field validation.${hint}` }));
       return;
     }
     if (!ctx.availabilityReported.has(range[0])) checkAvailability(visit.field, range, ctx);
   }
-  if (visit.type === undefined) return;
+  // A value a later duplicate key replaces is not what kubectl sends.
+  if (visit.type === undefined || visit.shadowed) return;
   checkEnum(visit, visit.type, ctx);
   if (ctx.schemaChecks && !isMapEntryOfStrings(visit)) checkType(visit, visit.type, ctx);
 }

@@ -24,8 +24,10 @@ export interface ParsedChunk {
   readonly comments: readonly CommentLine[];
   /** Offset where the document's content starts; comments before it are its header. */
   readonly headerEnd: number;
-  /** Quoted values continued at their key's indentation: read as go-yaml reads them, worth a portability note. */
+  /** Quoted values and flow collections continued at their key's indentation: read as go-yaml reads them, worth a portability note. */
   readonly underIndentedQuotes?: readonly QuotedContinuation[];
+  /** Offsets of `\'` escapes in double-quoted scalars: go-yaml reads an apostrophe, YAML 1.2 has no such escape. */
+  readonly apostropheEscapes?: readonly number[];
 }
 
 /** A Kubernetes object inside a document. */
@@ -111,10 +113,12 @@ export function parseChunk(text: string): ParsedChunk {
   }
   let doc: Document.Parsed;
   let underIndentedQuotes: QuotedContinuation[] = [];
+  let apostropheEscapes: number[] = [];
   try {
     const parsed = templated ? maskTemplates(scanned) : scanned;
     doc = parseYaml(parsed);
     if (doc.errors.length > 0) ({ doc, underIndentedQuotes } = parseAsGoYaml(parsed, doc));
+    if (doc.errors.length > 0) apostropheEscapes = acceptApostropheEscapes(parsed, doc);
   } catch (error) {
     // The parser recurses on nesting; pathological depth surfaces as a RangeError.
     const message = error instanceof RangeError ? 'Document is nested too deeply to analyse.' : `Document could not be parsed: ${String(error)}`;
@@ -125,7 +129,7 @@ export function parseChunk(text: string): ParsedChunk {
   const errorStart = first ? Math.min(Math.max(0, first.pos[0]), text.length) : 0;
   const errorEnd = first ? Math.min(Math.max(errorStart, first.pos[1]), text.length) : 0;
   const syntaxError = first ? { message: first.message.split('\n')[0] ?? first.message, offset: errorStart, length: errorEnd - errorStart } : undefined;
-  return { text, doc, resources: resourcesOf(doc), templated, comments, headerEnd, syntaxError, underIndentedQuotes };
+  return { text, doc, resources: resourcesOf(doc), templated, comments, headerEnd, syntaxError, underIndentedQuotes, apostropheEscapes };
 }
 
 function parseYaml(text: string): Document.Parsed {
@@ -153,14 +157,43 @@ function parseAsGoYaml(text: string, strict: Document.Parsed): { doc: Document.P
   if (quotes.length === 0) return { doc: strict, underIndentedQuotes: [] };
   const lenient = parseYaml(joinContinuations(text, quotes));
   if (lenient.errors.length >= strict.errors.length) return { doc: strict, underIndentedQuotes: [] };
-  const values = new Map(quotes.map((q) => [q.start, foldedValue(text.slice(q.start, q.end))]));
+  const values = new Map(quotes.filter((q) => q.form === 'quoted').map((q) => [q.start, foldedValue(text.slice(q.start, q.end))]));
+  const flows = quotes.filter((q) => q.form === 'flow');
   visit(lenient, {
     Scalar(_, node) {
-      const value = node.range ? values.get(node.range[0]) : undefined;
+      if (!node.range) return;
+      const [start, end] = node.range;
+      let value = values.get(start);
+      // Inside a joined flow collection, a scalar that spanned lines is folded as go-yaml folds it.
+      if (value === undefined && flows.some((f) => f.start < start && end < f.end) && /[\r\n]/.test(text.slice(start, end))) value = foldedValue(text.slice(start, end));
       if (value !== undefined) node.value = value;
     },
   });
   return { doc: lenient, underIndentedQuotes: quotes };
+}
+
+/**
+ * `\'` inside double quotes: the `yaml` parser reports an invalid escape and
+ * keeps both characters; go-yaml reads an apostrophe. Those errors are
+ * dropped and the scalars' values read as go-yaml reads them; the offsets
+ * are returned for a portability note.
+ */
+function acceptApostropheEscapes(text: string, doc: Document.Parsed): number[] {
+  const isApostropheEscape = (e: { code: string; pos: [number, number] }): boolean => e.code === 'BAD_DQ_ESCAPE' && text.startsWith("\\'", e.pos[0]);
+  const escapes = doc.errors.filter(isApostropheEscape).map((e) => e.pos[0]);
+  if (escapes.length === 0) return [];
+  const kept = doc.errors.filter((e) => !isApostropheEscape(e));
+  doc.errors.splice(0, doc.errors.length, ...kept);
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type !== 'QUOTE_DOUBLE' || !node.range) return;
+      const [start, end] = node.range;
+      if (!escapes.some((at) => start < at && at < end)) return;
+      const value = foldedValue(text.slice(start, end));
+      if (value !== undefined) node.value = value;
+    },
+  });
+  return escapes;
 }
 
 /** Stands in for template text so the YAML around it still parses; offsets are unchanged. */

@@ -16,9 +16,11 @@ import type { TextEdit } from './edits';
 import { withLineFeeds } from './lineBreaks';
 
 export interface QuotedContinuation {
-  /** Offset of the opening quote. */
+  /** A quoted value, or a flow list or map (`[…]`, `{…}`) whose lines are read without indentation rules. */
+  readonly form: 'quoted' | 'flow';
+  /** Offset of the opening quote or bracket. */
   readonly start: number;
-  /** Offset just past the closing quote. */
+  /** Offset just past the closing quote or bracket. */
   readonly end: number;
   /** End of the scalar's first line, for a range that stays on one line. */
   readonly firstLineEnd: number;
@@ -47,7 +49,7 @@ function linesIn(text: string): Line[] {
 
 /** A mapping key as a line writes it: double- or single-quoted, or plain (no `: ` or ` #` inside). */
 const key = `(?:"(?:[^"\\\\]|\\\\.)*"|'(?:[^']|'')*'|[^\\s"'#{[|>&*!%@\`-](?:[^:#\\s]|:(?=\\S)|[ \\t]+(?=[^\\s#:]))*)`;
-const keyedQuote = new RegExp(`^${key}[ \\t]*:[ \\t]+(["'])`);
+const keyedQuote = new RegExp(`^${key}[ \\t]*:[ \\t]+(["'[{])`);
 const blockScalarHeader = new RegExp(`^(?:-[ \\t]+)*(?:${key}[ \\t]*:[ \\t]+)?[|>][1-9+-]{0,2}[ \\t]*(?:#.*)?$`);
 
 /**
@@ -66,8 +68,33 @@ function quotedValueStart(text: string, line: Line): { quote: number; ownerColum
   const rest = text.slice(at, line.end);
   const keyed = keyedQuote.exec(rest);
   if (keyed) return { quote: at + keyed[0].length - 1, ownerColumn: at - line.start };
-  if (ownerColumn >= 0 && (rest.startsWith('"') || rest.startsWith("'"))) return { quote: at, ownerColumn };
+  if (ownerColumn >= 0 && /^["'[{]/.test(rest)) return { quote: at, ownerColumn };
   return undefined;
+}
+
+/**
+ * Offset of the bracket that closes the flow collection opened at `open`, or
+ * -1. Quoted scalars and comments inside it are skipped, nested collections
+ * counted.
+ */
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      i = closingQuote(text, i);
+      if (i === -1) return -1;
+    } else if (c === '#' && /\s/.test(text[i - 1] ?? '')) {
+      const newline = text.indexOf('\n', i);
+      if (newline === -1) return -1;
+      i = newline;
+    } else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
 }
 
 /** Offset of the closing quote, or -1 when the scalar does not close. */
@@ -106,7 +133,8 @@ export function underIndentedQuotedScalars(text: string): QuotedContinuation[] {
     }
     const value = quotedValueStart(text, line);
     if (!value) continue;
-    const close = closingQuote(text, value.quote);
+    const flow = text[value.quote] === '[' || text[value.quote] === '{';
+    const close = flow ? closingBracket(text, value.quote) : closingQuote(text, value.quote);
     if (close === -1 || close < line.end) continue;
     // The rest of the closing line must end the value: a multi-line quoted key is an error for go-yaml too.
     let last = index;
@@ -117,7 +145,7 @@ export function underIndentedQuotedScalars(text: string): QuotedContinuation[] {
     // A document marker at column 0 ends the document, inside quotes or not.
     if (continuations.some((l) => /^(?:---|\.\.\.)(?:\s|$)/.test(text.slice(l.start, l.end)))) continue;
     if (continuations.some((l) => l.start + l.indent < l.end && l.indent <= value.ownerColumn)) {
-      found.push({ start: value.quote, end: close + 1, firstLineEnd: line.end, ownerColumn: value.ownerColumn });
+      found.push({ form: flow ? 'flow' : 'quoted', start: value.quote, end: close + 1, firstLineEnd: line.end, ownerColumn: value.ownerColumn });
     }
     index = last;
   }
@@ -136,16 +164,24 @@ export function joinContinuations(text: string, scalars: readonly QuotedContinua
 }
 
 /**
- * The value go-yaml gives such a scalar: YAML line folding, which ignores
- * the continuation lines' indentation. Read by re-indenting them, which does
- * not change the value, and parsing the scalar alone.
+ * The value go-yaml gives a scalar from its source: YAML line folding, which
+ * ignores the continuation lines' indentation, and `\'` read as an escaped
+ * apostrophe (YAML 1.2 has no such escape; go-yaml accepts it). Read by
+ * re-indenting the lines, which does not change the value, and parsing the
+ * scalar alone.
  */
 export function foldedValue(source: string): string | undefined {
-  const [first = '', ...rest] = source.split(/\r?\n/);
+  const [first = '', ...rest] = withoutApostropheEscapes(source).split(/\r?\n/);
   const reindented = [first, ...rest.map((l) => (l.trim() === '' ? '' : ` ${l.trimStart()}`))].join('\n');
   const doc = parseDocument(reindented, { schema: 'failsafe' });
   const value = doc.errors.length === 0 ? doc.contents : undefined;
   return value && 'value' in value && typeof value.value === 'string' ? value.value : undefined;
+}
+
+/** A double-quoted scalar's source with each `\'` escape written as the apostrophe it stands for. */
+function withoutApostropheEscapes(source: string): string {
+  if (!source.startsWith('"') || !source.includes("\\'")) return source;
+  return source.replace(/\\(.)/gs, (escape, c: string) => (c === "'" ? "'" : escape));
 }
 
 /**

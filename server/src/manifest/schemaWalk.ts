@@ -39,6 +39,15 @@ export interface SchemaVisit {
   readonly reportAt?: readonly [number, number];
   /** Nearest enclosing field with feature gates, when there is one: its gates govern this place too. */
   readonly gatedBy?: FieldSpec;
+  /** A template decides the YAML shape here (it emits YAML, or holds alternatives): the schema cannot judge it. */
+  readonly uncertain: boolean;
+  /** A later entry of the same map has the same key; kubectl keeps the last, so this value is not what it sends. */
+  readonly shadowed: boolean;
+}
+
+export interface WalkOptions {
+  /** Maps whose keys a template shapes (see templateShape); `from` is the end of the key that owns the map. */
+  readonly shapedByTemplate?: (map: YAMLMap, from: number) => boolean;
 }
 
 interface Frame {
@@ -51,6 +60,9 @@ interface Frame {
   metadataOwner?: TypeRef;
   reportAt?: readonly [number, number];
   gatedBy?: FieldSpec;
+  uncertain?: boolean;
+  /** End of the key whose value this is. */
+  keyEnd?: number;
 }
 
 const noFacts: readonly Fact[] = [];
@@ -72,7 +84,7 @@ function rangeOf(node: unknown): [number, number] | undefined {
  * the schema does not know the kind (a custom resource), only `metadata`
  * is typed, so facts about object metadata still apply.
  */
-export function walkSchema(root: YAMLMap, rootType: TypeRef | undefined, doc: Document.Parsed | undefined, visit: (v: SchemaVisit) => void): void {
+export function walkSchema(root: YAMLMap, rootType: TypeRef | undefined, doc: Document.Parsed | undefined, visit: (v: SchemaVisit) => void, options: WalkOptions = {}): void {
   const expanded = new Set<unknown>();
   let expansions = 0;
   /** The node an alias stands for, once per anchor and within the budget. */
@@ -111,32 +123,39 @@ export function walkSchema(root: YAMLMap, rootType: TypeRef | undefined, doc: Do
         }
         pairs.push({ pair, reportAt });
       }
-      for (const { pair, reportAt: at } of pairs) {
-        if (!isScalar(pair.key)) continue;
+      const uncertain = frame.uncertain === true || options.shapedByTemplate?.(node, frame.keyEnd ?? node.range?.[0] ?? 0) === true;
+      const lastIndex = new Map<string, number>();
+      pairs.forEach(({ pair }, i) => {
+        if (isScalar(pair.key)) lastIndex.set(String(pair.key.value), i);
+      });
+      pairs.forEach(({ pair, reportAt: at }, i) => {
+        if (!isScalar(pair.key)) return;
         const key = String(pair.key.value);
+        const shadowed = lastIndex.get(key) !== i;
         const childPath = [...frame.path, key];
         if (struct) {
           const field = struct.fields.get(key);
           const known = factsOfField(struct.ref, key);
           const metadataOwner = key === 'metadata' && field?.type === objectMeta ? struct.ref : frame.metadataOwner;
           const gatedBy = field && field.gates.length > 0 ? field : frame.gatedBy;
-          visit({ path: childPath, position: 'field', pair, keyNode: pair.key, value: pair.value, parent: node, owner: struct, field, type: field?.type, facts: known.facts, rules: known.rules, metadataOwner, reportAt: at, gatedBy: frame.gatedBy });
-          if (field) stack.push({ node: pair.value, type: field.type, path: childPath, entryFacts: known.entryFacts, itemFacts: known.itemFacts, metadataOwner, reportAt: at, gatedBy });
+          visit({ path: childPath, position: 'field', pair, keyNode: pair.key, value: pair.value, parent: node, owner: struct, field, type: field?.type, facts: known.facts, rules: known.rules, metadataOwner, reportAt: at, gatedBy: frame.gatedBy, uncertain, shadowed });
+          if (field) stack.push({ node: pair.value, type: field.type, path: childPath, entryFacts: known.entryFacts, itemFacts: known.itemFacts, metadataOwner, reportAt: at, gatedBy, uncertain: uncertain || shadowed, keyEnd: pair.key.range?.[1] });
         } else if (mapValue !== undefined) {
-          visit({ path: childPath, position: 'entry', pair, keyNode: pair.key, value: pair.value, parent: node, type: mapValue, facts: frame.entryFacts, rules: noRules, metadataOwner: frame.metadataOwner, reportAt: at, gatedBy: frame.gatedBy });
-          stack.push({ node: pair.value, type: mapValue, path: childPath, entryFacts: noFacts, itemFacts: noFacts, metadataOwner: frame.metadataOwner, reportAt: at, gatedBy: frame.gatedBy });
+          visit({ path: childPath, position: 'entry', pair, keyNode: pair.key, value: pair.value, parent: node, type: mapValue, facts: frame.entryFacts, rules: noRules, metadataOwner: frame.metadataOwner, reportAt: at, gatedBy: frame.gatedBy, uncertain, shadowed });
+          stack.push({ node: pair.value, type: mapValue, path: childPath, entryFacts: noFacts, itemFacts: noFacts, metadataOwner: frame.metadataOwner, reportAt: at, gatedBy: frame.gatedBy, uncertain: uncertain || shadowed, keyEnd: pair.key.range?.[1] });
         } else if (frame.type === undefined && frame.path.length === 0 && key === 'metadata') {
           // An object the schema does not know still has object metadata.
-          stack.push({ node: pair.value, type: objectMeta, path: childPath, entryFacts: noFacts, itemFacts: noFacts, reportAt: at });
+          stack.push({ node: pair.value, type: objectMeta, path: childPath, entryFacts: noFacts, itemFacts: noFacts, reportAt: at, uncertain, keyEnd: pair.key.range?.[1] });
         }
-      }
+      });
     } else if (isSeq(node)) {
       const item = frame.type !== undefined ? listItemOf(frame.type) : undefined;
       if (item === undefined) continue;
+      const uncertain = frame.uncertain === true;
       node.items.forEach((value, index) => {
         const childPath = [...frame.path, index];
-        visit({ path: childPath, position: 'item', value, type: item, facts: frame.itemFacts, rules: noRules, metadataOwner: frame.metadataOwner, reportAt, gatedBy: frame.gatedBy });
-        stack.push({ node: value, type: item, path: childPath, entryFacts: noFacts, itemFacts: noFacts, metadataOwner: frame.metadataOwner, reportAt, gatedBy: frame.gatedBy });
+        visit({ path: childPath, position: 'item', value, type: item, facts: frame.itemFacts, rules: noRules, metadataOwner: frame.metadataOwner, reportAt, gatedBy: frame.gatedBy, uncertain, shadowed: false });
+        stack.push({ node: value, type: item, path: childPath, entryFacts: noFacts, itemFacts: noFacts, metadataOwner: frame.metadataOwner, reportAt, gatedBy: frame.gatedBy, uncertain });
       });
     }
   }
