@@ -99,15 +99,6 @@ const podLevelResources: EnhancementOverlay = {
   ],
   rules: [
     {
-      id: 'pod-resources-no-claims',
-      trigger: { apiVersion: 'v1', kind: 'Pod', path: 'spec.resources.claims' },
-      check: { type: 'always' },
-      severity: 'error',
-      message: 'Pod-level resources cannot list claims; give resource claims to the containers that use them.',
-      from: '1.32',
-      fix: { type: 'removeTrigger', title: 'Remove claims from pod-level resources' },
-    },
-    {
       id: 'pod-resources-not-on-windows',
       trigger: { apiVersion: 'v1', kind: 'Pod', path: 'spec.resources' },
       check: { type: 'equals', path: 'os.name', values: ['linux'], absentOk: true },
@@ -194,6 +185,9 @@ const RESIZE_RESTART_VALUES: AllowedValue[] = [
   { value: 'RestartContainer', description: 'Restart the container to apply a new value for this resource.' },
 ];
 
+/** KEP-1287 also names InPlacePodVerticalScalingAllocatedStatus, which only governs a status field. */
+const RESIZE_GATES = ['InPlacePodVerticalScaling'];
+
 const resizePolicyChildren: ChildField[] = [
   { key: 'resourceName', shape: 'string', required: true, values: RESIZE_RESOURCE_VALUES },
   { key: 'restartPolicy', shape: 'string', required: true, values: RESIZE_RESTART_VALUES },
@@ -219,18 +213,21 @@ const inPlacePodResize: EnhancementOverlay = {
       description: 'Per resource, whether a resize of this container is applied live or by restarting it.',
       shape: 'list',
       since: '1.27',
+      gates: RESIZE_GATES,
       children: resizePolicyChildren,
     }),
     ...containerFields(RUNNING_CONTAINER_LISTS, 'resizePolicy[].resourceName', {
       description: 'Resource this resize policy is for.',
       shape: 'string',
       since: '1.27',
+      gates: RESIZE_GATES,
       values: RESIZE_RESOURCE_VALUES,
     }),
     ...containerFields(RUNNING_CONTAINER_LISTS, 'resizePolicy[].restartPolicy', {
       description: 'What resizing this resource does to the running container.',
       shape: 'string',
       since: '1.27',
+      gates: RESIZE_GATES,
       values: RESIZE_RESTART_VALUES,
     }),
     {
@@ -240,6 +237,7 @@ const inPlacePodResize: EnhancementOverlay = {
       description: 'Older summary of a pending resize, replaced from 1.33 by the PodResizePending and PodResizeInProgress conditions.',
       shape: 'string',
       since: '1.27',
+      gates: RESIZE_GATES,
       readOnly: true,
       deprecatedIn: '1.33',
       replacement: 'the PodResizePending and PodResizeInProgress pod conditions',
@@ -251,6 +249,7 @@ const inPlacePodResize: EnhancementOverlay = {
       description: 'Requests and limits the runtime has actually applied to this container, which lag behind the spec while a resize is under way.',
       shape: 'object',
       since: '1.27',
+      gates: RESIZE_GATES,
       readOnly: true,
     },
   ],
@@ -307,7 +306,7 @@ const containerStopSignals: EnhancementOverlay = {
     id: 'stop-signal-needs-os-name',
     check: { type: 'always' },
     severity: 'hint',
-    message: 'stopSignal is only accepted when the pod sets spec.os.name, and with windows only SIGTERM or SIGKILL.',
+    message: 'Reminder: stopSignal is only accepted in a pod that sets spec.os.name; with windows only SIGTERM and SIGKILL are allowed.',
     from: '1.33',
   }),
   docs: [
@@ -409,7 +408,7 @@ const hpaTolerance: EnhancementOverlay = {
       apiVersion: 'autoscaling/v2',
       kind: 'HorizontalPodAutoscaler',
       path: `spec.behavior.${direction}.tolerance`,
-      description: `Relative change of the metric below which the autoscaler does not ${direction === 'scaleUp' ? 'add' : 'remove'} replicas, e.g. "0.05" for 5%; unset means the cluster default.`,
+      description: 'Relative change of the metric below which the autoscaler leaves the replica count alone in this direction, e.g. "0.05" for 5%; unset means the cluster default.',
       shape: 'string',
       since: '1.33',
     }),
@@ -1206,11 +1205,12 @@ const storageEntries: EnhancementOverlay[] = [
         apiVersion: 'v1',
         kind: 'Pod',
         path: 'spec.volumes[].gitRepo',
-        description: 'Clones a git repository into the volume on the node. Long deprecated; disabled by default from 1.33 and no longer available from 1.36.',
+        description: 'Clones a git repository into the volume on the node. Deprecated since 1.11; disabled by default from 1.33 and no longer available from 1.36.',
         shape: 'object',
+        deprecatedIn: '1.11',
         removedIn: '1.36',
         replacement: 'an emptyDir volume filled by an init container that runs git clone',
-        note: 'The key stays in the API schema; the kubelet stops mounting it.',
+        note: 'The key stays in the Pod schema; from 1.33 the kubelet mounts it only with GitRepoVolumeDriver on, and from 1.36 that gate is locked off. There is no PersistentVolume form.',
       },
     ],
     rules: [
@@ -1624,6 +1624,7 @@ const draEntries: EnhancementOverlay[] = [
         description: 'Driver-defined taints of this device; claims must tolerate them to get it.',
         shape: 'list',
         since: '1.33',
+        gates: ['DRADeviceTaints'],
       },
       {
         kind: 'ResourceSlice',
@@ -1631,6 +1632,7 @@ const draEntries: EnhancementOverlay[] = [
         description: 'Driver-defined taints of this device (v1alpha3 and v1beta1 spelling).',
         shape: 'list',
         since: '1.33',
+        gates: ['DRADeviceTaints'],
       },
       {
         kind: 'ResourceClaim',
@@ -1638,6 +1640,7 @@ const draEntries: EnhancementOverlay[] = [
         description: 'Device taints this request accepts, written like pod tolerations.',
         shape: 'list',
         since: '1.33',
+        gates: ['DRADeviceTaints'],
         children: [
           { key: 'key', shape: 'string' },
           { key: 'operator', shape: 'string', values: [
@@ -2148,6 +2151,153 @@ const controlPlaneEntries: EnhancementOverlay[] = [
 ];
 
 // ---------------------------------------------------------------------------
+// API extensions, admission and certificates
+// ---------------------------------------------------------------------------
+
+const MAP_VERSIONS = 'admissionregistration.k8s.io/v1alpha1 from 1.32, v1beta1 from 1.34, v1 from 1.36.';
+
+const apiEntries: EnhancementOverlay[] = [
+  {
+    id: 'kep-4008',
+    kep: 4008,
+    summary:
+      'Updates to custom resources are no longer rejected for schema or CEL validation errors in parts of the object the update did not change, so tightening a CRD schema does not lock existing objects. ' +
+      'A transition rule can set optionalOldSelf: true to be evaluated on create as well, with oldSelf as an optional value.',
+    watchOut: [
+      'Alpha and off in 1.28 and 1.29, beta and on in 1.30 to 1.32, stable from 1.33 (CRDValidationRatcheting on kube-apiserver).',
+      'Ratcheting only lets unchanged invalid values stay; any field the update touches must satisfy the current schema.',
+      'Rules that use oldSelf are transition rules; without optionalOldSelf they are skipped on create, with it they run and must handle oldSelf.hasValue().',
+      'optionalOldSelf may only be set on a rule that uses oldSelf.',
+    ],
+    docs: [
+      kepLink(4008, 'CRD Validation Ratcheting'),
+      docsPage('Extend the Kubernetes API with CustomResourceDefinitions: validation ratcheting', 'tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#validation-ratcheting'),
+    ],
+  },
+
+  {
+    id: 'kep-3962',
+    kep: 3962,
+    summary:
+      'MutatingAdmissionPolicy objects change requests inside kube-apiserver with CEL, either as an apply configuration or as a JSON patch, instead of calling a mutating webhook. ' +
+      'A MutatingAdmissionPolicyBinding says where a policy applies and with which parameters.',
+    watchOut: [
+      'Alpha and off from 1.32 (admissionregistration.k8s.io/v1alpha1), beta but still off in 1.34 and 1.35 (v1beta1), stable and on from 1.36 (v1). Before 1.36 enable MutatingAdmissionPolicy on kube-apiserver and serve the API version with --runtime-config.',
+      'A policy does nothing until a binding names it in spec.policyName.',
+      'matchConstraints is required; policies match CREATE, UPDATE and CONNECT only, never DELETE, and cannot match MutatingAdmissionPolicy or its bindings.',
+      'Apply configurations may not change atomic lists, maps or structs; use patchType: JSONPatch for those.',
+      'reinvocationPolicy: IfNeeded runs the policy again when later admission plugins changed the object; the default is Never.',
+    ],
+    fields: [
+      {
+        kind: 'MutatingAdmissionPolicy',
+        path: 'spec.mutations',
+        description: 'CEL mutations applied in order; each is an apply configuration or a JSON patch built from the request.',
+        shape: 'list',
+        since: '1.32',
+        note: MAP_VERSIONS,
+        children: [
+          { key: 'patchType', shape: 'string', required: true, values: [
+            { value: 'ApplyConfiguration', description: 'The expression returns an apply configuration merged into the object with server-side apply rules.' },
+            { value: 'JSONPatch', description: 'The expression returns a list of JSON patch operations.' },
+          ] },
+          { key: 'applyConfiguration', shape: 'object' },
+          { key: 'jsonPatch', shape: 'object' },
+        ],
+      },
+      {
+        kind: 'MutatingAdmissionPolicy',
+        path: 'spec.reinvocationPolicy',
+        description: 'Whether the policy runs again when a later admission step changed the object.',
+        shape: 'string',
+        since: '1.32',
+        note: MAP_VERSIONS,
+        values: [
+          { value: 'Never', description: 'Run the policy once per request (the default).' },
+          { value: 'IfNeeded', description: 'Run it again if later mutations changed the object after it ran.' },
+        ],
+      },
+      {
+        kind: 'MutatingAdmissionPolicyBinding',
+        path: 'spec.policyName',
+        description: 'Name of the MutatingAdmissionPolicy this binding puts into effect.',
+        shape: 'string',
+        since: '1.32',
+        note: MAP_VERSIONS,
+      },
+    ],
+    docs: [kepLink(3962, 'Mutating Admission Policies'), docsPage('Mutating Admission Policy', 'reference/access-authn-authz/mutating-admission-policy/')],
+  },
+
+  {
+    id: 'kep-4317',
+    kep: 4317,
+    summary:
+      'A pod can get a private key and an X.509 certificate issued for it through a podCertificate projected volume source: the kubelet creates a PodCertificateRequest that a signer answers, and keeps the credentials rotated.',
+    watchOut: [
+      'Alpha and off in 1.34 (certificates.k8s.io/v1alpha1), beta but still off in 1.35 and 1.36 (v1beta1); enable PodCertificateRequest on kube-apiserver and the kubelet and serve the API with --runtime-config.',
+      'Nothing issues the certificate unless a signer controller for the named signerName runs in the cluster.',
+      'maxExpirationSeconds defaults to 86400, must be at least 3600 and at most 7862400 (91 days).',
+      'Prefer credentialBundlePath (key and chain in one file) to keyPath plus certificateChainPath, which can be read mid-rotation.',
+    ],
+    notes: ['The API types mark the field with a gate named PodCertificateProjection, which no component accepts; the gate to enable is PodCertificateRequest.'],
+    fields: [
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        path: 'spec.volumes[].projected.sources[].podCertificate',
+        description: 'Writes a private key and a certificate issued by the named signer into the projected volume, renewed by the kubelet.',
+        shape: 'object',
+        since: '1.34',
+        gates: ['PodCertificateRequest'],
+        children: [
+          { key: 'signerName', shape: 'string', required: true, example: 'example.com/my-signer' },
+          { key: 'keyType', shape: 'string', required: true, values: (['RSA3072', 'RSA4096', 'ECDSAP256', 'ECDSAP384', 'ECDSAP521', 'ED25519'] as const).map((value) => ({ value, description: `Generate a ${value} key pair.` })) },
+          { key: 'maxExpirationSeconds', shape: 'integer', example: '86400' },
+          { key: 'credentialBundlePath', shape: 'string', example: 'credentials.pem' },
+          { key: 'keyPath', shape: 'string' },
+          { key: 'certificateChainPath', shape: 'string' },
+        ],
+      },
+      {
+        kind: 'PodCertificateRequest',
+        path: 'spec',
+        description: 'Request made by the kubelet for a certificate for one pod: the signer, the pod, service account and node it is for, and the public key.',
+        shape: 'object',
+        since: '1.34',
+        readOnly: true,
+        note: 'certificates.k8s.io/v1alpha1 in 1.34, v1beta1 from 1.35; written by the kubelet.',
+      },
+    ],
+    rules: [
+      {
+        id: 'pod-certificate-min-expiration',
+        trigger: { apiVersion: 'v1', kind: 'Pod', path: 'spec.volumes[].projected.sources[].podCertificate.maxExpirationSeconds' },
+        check: { type: 'minimum', path: '.', min: 3600 },
+        severity: 'error',
+        message: 'maxExpirationSeconds must be at least 3600 (one hour).',
+        from: '1.34',
+      },
+    ],
+    docs: [kepLink(4317, 'Pod Certificates'), docsPage('Projected Volumes: podCertificate', 'concepts/storage/projected-volumes/#podcertificate')],
+  },
+
+  {
+    id: 'kep-5526',
+    kep: 5526,
+    summary:
+      'The kubelet CPU, memory and topology managers learn to use pod-level resources (spec.resources), aligning the pod as a whole to NUMA nodes and sharing its exclusive CPUs among its containers.',
+    watchOut: [
+      'Alpha and off from 1.36 (PodLevelResourceManagers, kubelet), on top of PodLevelResources.',
+      'Before, pods that set spec.resources got no exclusive CPUs or NUMA-pinned memory from the static policies.',
+    ],
+    // kep.yaml lists PodLevelResources first, a gate that is older than this KEP; the KEP's own gate dates it.
+    stages: [{ stage: 'alpha', from: '1.36', note: 'From the PodLevelResourceManagers gate, alpha and off in 1.36; kep.yaml also names PodLevelResources, whose 1.32 alpha belongs to KEP-2837.' }],
+    docs: [kepLink(5526, 'Pod-Level Resource Managers'), docsPage('Assign Pod-level CPU and memory resources', 'tasks/configure-pod-container/assign-pod-level-resources/')],
+  },
+];
+
+// ---------------------------------------------------------------------------
 // The entries
 // ---------------------------------------------------------------------------
 
@@ -2167,4 +2317,5 @@ export const overlays132to134: readonly EnhancementOverlay[] = [
   ...draEntries,
   ...nodeEntries,
   ...controlPlaneEntries,
+  ...apiEntries,
 ];
