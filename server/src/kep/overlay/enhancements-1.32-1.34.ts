@@ -201,7 +201,7 @@ const inPlacePodResize: EnhancementOverlay = {
     'Each container says per resource, in resizePolicy, whether a change may be applied live or needs a container restart.',
   watchOut: [
     'Alpha and off through 1.32 (InPlacePodVerticalScaling on kube-apiserver, kube-scheduler and the kubelet); beta and on by default in 1.33 and 1.34; stable from 1.35.',
-    'Resizing is done through the resize subresource (from 1.32), for example kubectl patch pod NAME --subresource resize with kubectl 1.32 or newer; editing container resources with a plain update is still rejected.',
+    'From 1.32 resizing goes through the resize subresource, for example kubectl patch pod NAME --subresource resize with kubectl 1.32 or newer; a plain pod update that changes container resources is rejected. (With the alpha gate on in 1.27 to 1.31, plain updates were the way to resize.)',
     'Only cpu and memory can change, the QoS class of the pod must stay the same, and requests or limits that were set cannot be removed.',
     'In 1.33 a memory limit can only be lowered or added when the memory resizePolicy is RestartContainer; 1.34 drops that restriction.',
     'resizePolicy names each of cpu and memory at most once, with NotRequired or RestartContainer; a pod with restartPolicy: Never only accepts NotRequired.',
@@ -577,9 +577,8 @@ const podEntries: EnhancementOverlay[] = [
     watchOut: [
       'Alpha and off in 1.32, beta and on in 1.33, stable from 1.34 (PodLifecycleSleepActionAllowZero on kube-apiserver).',
       'Before that the API server rejects seconds: 0; negative values are always rejected.',
-      'The rejection message of older API servers names the gate AllowPodLifecycleSleepActionZeroValue; the gate is called PodLifecycleSleepActionAllowZero.',
     ],
-    notes: ['Error messages of 1.32 to 1.34 API servers mention a gate AllowPodLifecycleSleepActionZeroValue; the gate to set is PodLifecycleSleepActionAllowZero.'],
+    notes: ['When 1.32 and 1.33 API servers reject seconds: 0, the message names a gate AllowPodLifecycleSleepActionZeroValue; the gate to set is PodLifecycleSleepActionAllowZero.'],
     fields: SLEEP_PATHS.flatMap((path) =>
       containerFields(RUNNING_CONTAINER_LISTS, `${path}.seconds`, {
         description: 'Seconds to sleep; 0 is accepted from 1.33, and the value may not exceed terminationGracePeriodSeconds.',
@@ -1114,7 +1113,7 @@ const storageEntries: EnhancementOverlay[] = [
     id: 'kep-4876',
     kep: 4876,
     summary:
-      'A CSI driver can ask the kubelet to refresh, at a set interval, the number of volumes the node can still attach, and a failed attachment with a resource-exhausted error triggers a refresh too. ' +
+      'A CSI driver can ask the kubelet to refresh, at a set interval, the number of volumes the node can still attach; with the interval set, an attach failure caused by missing capacity triggers a refresh too. ' +
       'The scheduler then stops sending pods to nodes whose attach slots were used up outside Kubernetes.',
     watchOut: [
       'Alpha and off in 1.33, beta but off in 1.34, beta and on in 1.35, stable from 1.36 (MutableCSINodeAllocatableCount on kube-apiserver and the kubelet).',
@@ -1150,7 +1149,7 @@ const storageEntries: EnhancementOverlay[] = [
     summary:
       'ClusterTrustBundle objects publish sets of CA certificates cluster-wide, optionally tied to a signer, and pods can mount them through a clusterTrustBundle projected volume source instead of copying CA bundles into ConfigMaps.',
     watchOut: [
-      'Alpha through 1.32 (certificates.k8s.io/v1alpha1); beta in certificates.k8s.io/v1beta1 from 1.33 but still off by default: enable ClusterTrustBundle on kube-apiserver, ClusterTrustBundleProjection on the kubelet, and the API with --runtime-config.',
+      'Alpha through 1.32 (certificates.k8s.io/v1alpha1); beta in certificates.k8s.io/v1beta1 from 1.33 but still off by default: enable ClusterTrustBundle (kube-apiserver, kube-controller-manager) and ClusterTrustBundleProjection (kube-apiserver, kubelet), and serve the API with --runtime-config.',
       'A projected clusterTrustBundle names either one bundle by name or a signerName with a labelSelector, plus the path of the file in the volume.',
       'Bundles tied to a signer must be named <signer name with / replaced by :>:<suffix>, and creating or changing them needs the attest permission on that signer.',
       'A missing bundle blocks the pod from starting unless optional is true.',
@@ -1346,7 +1345,7 @@ const networkingEntries: EnhancementOverlay[] = [
       'Service names may follow the RFC 1123 label rule, like most other names, so they may start with a digit; before, a Service name had to start with a letter (RFC 1035).',
     watchOut: [
       'Alpha and off in 1.34 and 1.35, beta and on by default from 1.36 (RelaxedServiceNameValidation on kube-apiserver).',
-      'Only creation is relaxed: the rule is at most 63 lower-case letters, digits and -, starting and ending with a letter or digit.',
+      'The rule is then that of other DNS labels: at most 63 lower-case letters, digits and -, starting and ending with a letter or digit.',
       'Service names become environment variable prefixes and DNS names; tools that assume a leading letter may break on names such as 1-api.',
     ],
     docs: [kepLink(5311, 'Relaxed validation for Services names'), docsPage('Service', 'concepts/services-networking/service/')],
@@ -1784,8 +1783,8 @@ const draEntries: EnhancementOverlay[] = [
 const CPU_MANAGER_DOCS = docsPage('Control CPU Management Policies on the Node', 'tasks/administer-cluster/cpu-management-policies/');
 
 /** Note for stage spans of a CPU manager option: the umbrella gate does not date the option. */
-const cpuOptionNote = (option: string, span: string): string =>
-  `From kep.yaml (${span}); the kubelet lists ${option} among its options of that maturity. The CPUManagerPolicyOptions gate, GA in 1.33, covers all options and does not promote this one.`;
+const cpuOptionNote = (option: string, span: string, checked: string): string =>
+  `From kep.yaml (${span}); the kubelet's list of CPU manager options has ${option} at that maturity in ${checked}. The CPUManagerPolicyOptions gate, GA in 1.33, covers all options and does not promote this one.`;
 
 const nodeEntries: EnhancementOverlay[] = [
   {
@@ -1874,9 +1873,9 @@ const nodeEntries: EnhancementOverlay[] = [
       'Only applies when a container needs CPUs from more than one NUMA node, with cpuManagerPolicy: static.',
     ],
     stages: [
-      { stage: 'alpha', from: '1.27', to: '1.32', note: cpuOptionNote('distribute-cpus-across-numa', 'alpha v1.23') },
-      { stage: 'beta', from: '1.33', to: '1.34', note: cpuOptionNote('distribute-cpus-across-numa', 'beta v1.33') },
-      { stage: 'stable', from: '1.35', note: 'From kep.yaml (stable v1.35).', unverified: 'No copy of the kubelet option list of 1.35 or later was available to confirm it.' },
+      { stage: 'alpha', from: '1.27', to: '1.32', note: cpuOptionNote('distribute-cpus-across-numa', 'alpha v1.23', 'v1.32.0') },
+      { stage: 'beta', from: '1.33', to: '1.34', note: cpuOptionNote('distribute-cpus-across-numa', 'beta v1.33', 'v1.33.0') },
+      { stage: 'stable', from: '1.35', note: 'From kep.yaml (stable v1.35).', unverified: 'No copy of the kubelet option list at a 1.35 or later tag was available to confirm it.' },
     ],
     config: cpuManagerOption({ value: 'distribute-cpus-across-numa', description: 'Set to "true" to spread a container\'s CPUs evenly over the NUMA nodes it needs.' }),
     docs: [kepLink(2902, 'CPUManager Policy Option to Distribute CPUs Across NUMA Nodes'), CPU_MANAGER_DOCS],
@@ -1893,9 +1892,9 @@ const nodeEntries: EnhancementOverlay[] = [
       'Best-effort and burstable pods get fewer CPUs to share, so leave room for them.',
     ],
     stages: [
-      { stage: 'alpha', from: '1.32', to: '1.32', note: cpuOptionNote('strict-cpu-reservation', 'alpha v1.32') },
-      { stage: 'beta', from: '1.33', to: '1.34', note: cpuOptionNote('strict-cpu-reservation', 'beta v1.33') },
-      { stage: 'stable', from: '1.35', note: 'From kep.yaml (stable v1.35).', unverified: 'No copy of the kubelet option list of 1.35 or later was available to confirm it.' },
+      { stage: 'alpha', from: '1.32', to: '1.32', note: cpuOptionNote('strict-cpu-reservation', 'alpha v1.32', 'v1.32.0') },
+      { stage: 'beta', from: '1.33', to: '1.34', note: cpuOptionNote('strict-cpu-reservation', 'beta v1.33', 'v1.33.0') },
+      { stage: 'stable', from: '1.35', note: 'From kep.yaml (stable v1.35).', unverified: 'No copy of the kubelet option list at a 1.35 or later tag was available to confirm it.' },
     ],
     config: cpuManagerOption({ value: 'strict-cpu-reservation', description: 'Set to "true" so that no pod, not even a burstable one, runs on the reserved CPUs.', since: '1.32' }),
     docs: [kepLink(4540, 'Strict CPU reservation'), CPU_MANAGER_DOCS],
@@ -1912,9 +1911,9 @@ const nodeEntries: EnhancementOverlay[] = [
       'Needs cpuManagerPolicy: static.',
     ],
     stages: [
-      { stage: 'alpha', from: '1.32', to: '1.33', note: cpuOptionNote('prefer-align-cpus-by-uncorecache', 'alpha v1.32') },
-      { stage: 'beta', from: '1.34', to: '1.35', note: cpuOptionNote('prefer-align-cpus-by-uncorecache', 'beta v1.34') },
-      { stage: 'stable', from: '1.36', note: 'From kep.yaml (stable v1.36).', unverified: 'No copy of the kubelet option list of 1.36 or later was available to confirm it.' },
+      { stage: 'alpha', from: '1.32', to: '1.33', note: cpuOptionNote('prefer-align-cpus-by-uncorecache', 'alpha v1.32', 'v1.32.0 and v1.33.0') },
+      { stage: 'beta', from: '1.34', to: '1.35', note: 'From kep.yaml (beta v1.34).', unverified: 'No copy of the kubelet option list at a 1.34 or later tag was available to confirm it.' },
+      { stage: 'stable', from: '1.36', note: 'From kep.yaml (stable v1.36).', unverified: 'No copy of the kubelet option list at a 1.36 or later tag was available to confirm it.' },
     ],
     config: cpuManagerOption({ value: 'prefer-align-cpus-by-uncorecache', description: 'Set to "true" to keep exclusive CPUs of a container within the fewest uncore cache groups.', since: '1.32' }),
     docs: [kepLink(4800, 'Split UnCoreCache Topology Awareness in CPU Manager'), CPU_MANAGER_DOCS],
