@@ -320,6 +320,24 @@ function removedPluginFields(
   return out;
 }
 
+/** KEP-4381: the top-level keys of a ResourceSlice spec, a ResourceClaimTemplate spec and a DeviceClass spec. */
+const RESOURCE_SLICE_CHILDREN: ChildField[] = [
+  { key: 'driver', shape: 'string', required: true },
+  { key: 'pool', shape: 'object', required: true },
+  { key: 'nodeName', shape: 'string' },
+  { key: 'nodeSelector', shape: 'object' },
+  { key: 'allNodes', shape: 'boolean' },
+  { key: 'devices', shape: 'list' },
+];
+const CLAIM_TEMPLATE_CHILDREN: ChildField[] = [
+  { key: 'metadata', shape: 'object' },
+  { key: 'spec', shape: 'object', required: true },
+];
+const DEVICE_CLASS_CHILDREN: ChildField[] = [
+  { key: 'selectors', shape: 'list' },
+  { key: 'config', shape: 'list' },
+];
+
 /** KEP-4381: how many devices a request asks for. */
 const DRA_ALLOCATION_MODES: AllowedValue[] = [
   { value: 'ExactCount', description: 'Allocate exactly `count` devices (the default, with count 1).' },
@@ -368,10 +386,7 @@ function draLaterFields(): ApiField[] {
         shape: 'object',
         since,
         gates: ['DynamicResourceAllocation'],
-        children: [
-          { key: 'selectors', shape: 'list' },
-          { key: 'config', shape: 'list' },
-        ],
+        children: DEVICE_CLASS_CHILDREN,
       },
       {
         apiVersion,
@@ -381,14 +396,7 @@ function draLaterFields(): ApiField[] {
         shape: 'object',
         since,
         gates: ['DynamicResourceAllocation'],
-        children: [
-          { key: 'driver', shape: 'string', required: true },
-          { key: 'pool', shape: 'object', required: true },
-          { key: 'nodeName', shape: 'string' },
-          { key: 'nodeSelector', shape: 'object' },
-          { key: 'allNodes', shape: 'boolean' },
-          { key: 'devices', shape: 'list' },
-        ],
+        children: RESOURCE_SLICE_CHILDREN,
         note: 'Normally written by drivers, not by hand. Exactly one of nodeName, nodeSelector, allNodes (or, with partitionable devices, perDeviceNodeSelection).',
       },
       {
@@ -399,10 +407,7 @@ function draLaterFields(): ApiField[] {
         shape: 'object',
         since,
         gates: ['DynamicResourceAllocation'],
-        children: [
-          { key: 'metadata', shape: 'object' },
-          { key: 'spec', shape: 'object', required: true },
-        ],
+        children: CLAIM_TEMPLATE_CHILDREN,
       },
     ];
     if (exactly) {
@@ -2555,10 +2560,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
         path: 'spec',
         description: 'Blueprint from which a per-pod ResourceClaim is generated.',
         shape: 'object',
-        children: [
-          { key: 'metadata', shape: 'object' },
-          { key: 'spec', shape: 'object', required: true },
-        ],
+        children: CLAIM_TEMPLATE_CHILDREN,
       },
       {
         apiVersion: 'resource.k8s.io/v1alpha3',
@@ -2567,10 +2569,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
         description: 'Cluster-wide device category set up by an administrator: CEL selectors every request of this class inherits, plus default driver config.',
         shape: 'object',
         since: '1.31',
-        children: [
-          { key: 'selectors', shape: 'list' },
-          { key: 'config', shape: 'list' },
-        ],
+        children: DEVICE_CLASS_CHILDREN,
         note: 'DeviceClass replaces the 1.30 ResourceClass.',
       },
       {
@@ -2580,14 +2579,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
         description: 'Published by a DRA driver: the devices of one pool, their attributes and capacities, and which nodes can reach them.',
         shape: 'object',
         since: '1.31',
-        children: [
-          { key: 'driver', shape: 'string', required: true },
-          { key: 'pool', shape: 'object', required: true },
-          { key: 'nodeName', shape: 'string' },
-          { key: 'nodeSelector', shape: 'object' },
-          { key: 'allNodes', shape: 'boolean' },
-          { key: 'devices', shape: 'list' },
-        ],
+        children: RESOURCE_SLICE_CHILDREN,
         note: 'Normally written by drivers, not by hand. Exactly one of nodeName, nodeSelector, allNodes.',
       },
       {
