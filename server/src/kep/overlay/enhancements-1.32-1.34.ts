@@ -523,7 +523,7 @@ const podEntries: EnhancementOverlay[] = [
     id: 'kep-4427',
     kep: 4427,
     summary:
-      'Pod dnsConfig.searches may contain underscores and a single dot, so search domains such as _sip._tcp.example.com or a bare "." that disables search work.',
+      'Pod dnsConfig.searches may contain underscores and may be a single dot: search domains such as _sip._tcp.example.com work, and a "." entry helps avoid needless lookups of external names under the cluster domains.',
     watchOut: [
       'Alpha and off in 1.32, beta and on in 1.33, stable from 1.34 (RelaxedDNSSearchValidation on kube-apiserver).',
       'At most 32 search domains, and 2048 characters for the whole list including the spaces between entries.',
@@ -1272,7 +1272,7 @@ const networkingEntries: EnhancementOverlay[] = [
     watchOut: [
       'Beta and on by default before 1.33, stable and locked on in 1.33 to 1.35; the TopologyAwareHints gate is gone from 1.36.',
       'The older annotation service.kubernetes.io/topology-aware-hints is deprecated since 1.27, and the API server warns when a Service uses it; write topology-mode instead.',
-      'The controller drops the hints when zones are too unbalanced, for example when a zone has no endpoint or too few nodes report a zone, and traffic is then spread over all endpoints.',
+      'The controller sets no hints when endpoints cannot be spread safely over the zones, for example with too few endpoints or nodes without a zone label; traffic then goes to all endpoints.',
       'spec.trafficDistribution (KEP-4444) is the simpler way to prefer the same zone; when both are set the annotation wins.',
     ],
     annotations: [
@@ -1313,7 +1313,7 @@ const networkingEntries: EnhancementOverlay[] = [
       'The v1 Endpoints API is deprecated in favour of discovery.k8s.io/v1 EndpointSlice, which already carries everything newer Service features need. ' +
       'Endpoints keeps working and is still maintained by the control plane; there is no removal date.',
     watchOut: [
-      'From 1.33 the API server answers create and update of Endpoints with a deprecation warning.',
+      'From 1.33 clients that write Endpoints get a deprecation warning from the API server.',
       'Dual-stack, topology hints and Services with more than 1000 endpoints are only fully described by EndpointSlices; kube-proxy reads only those.',
       'Manually managed Endpoints (for a Service without selector) still work and are mirrored into EndpointSlices; writing EndpointSlices directly avoids the mirroring.',
     ],
@@ -1545,7 +1545,7 @@ const draEntries: EnhancementOverlay[] = [
     watchOut: [
       'Alpha and off in 1.33, beta and on in 1.34 and 1.35, stable from 1.36 (DRAPrioritizedList on kube-apiserver, kube-controller-manager and kube-scheduler).',
       'In v1beta2 and v1 a request sets exactly one of exactly and firstAvailable; at most 8 subrequests.',
-      'Constraints and config refer to a subrequest as <request>/<subrequest>; a container resources.claims[].request can name the request (or a subrequest).',
+      'Constraints and config can refer to one subrequest as <request>/<subrequest>; a container\'s resources.claims[].request names the request and gets whichever subrequest the scheduler chose.',
       'There is no scoring yet: the first subrequest that fits is used even if a later one would fit better.',
     ],
     fields: [
@@ -1928,7 +1928,7 @@ const nodeEntries: EnhancementOverlay[] = [
       'Alpha and off in 1.33 and 1.34, beta and on by default from 1.35 (KubeletEnsureSecretPulledImages, kubelet).',
       'imagePullCredentialsVerificationPolicy decides which cached images need re-verification; preloadedImagesVerificationAllowlist lists images exempt under NeverVerifyAllowlistedImages.',
       'Allowlist entries are image names without tag or digest; a trailing /* matches a whole path segment.',
-      'Re-verification contacts the registry, so image pulls of cached images can fail when the registry is down.',
+      'When a pod\'s credentials do not match those the image was pulled with, the kubelet checks them with the registry, which must then be reachable.',
     ],
     config: [
       kubeletConfig('imagePullCredentialsVerificationPolicy', 'Which images already on the node need their pull credentials verified again before a pod may use them.', {
@@ -2288,7 +2288,7 @@ const apiEntries: EnhancementOverlay[] = [
       'The kubelet CPU, memory and topology managers learn to use pod-level resources (spec.resources), aligning the pod as a whole to NUMA nodes and sharing its exclusive CPUs among its containers.',
     watchOut: [
       'Alpha and off from 1.36 (PodLevelResourceManagers, kubelet), on top of PodLevelResources.',
-      'Before, pods that set spec.resources got no exclusive CPUs or NUMA-pinned memory from the static policies.',
+      'Without it the CPU, memory and topology managers look only at container-level resources.',
     ],
     // kep.yaml lists PodLevelResources first, a gate that is older than this KEP; the KEP's own gate dates it.
     stages: [{ stage: 'alpha', from: '1.36', note: 'From the PodLevelResourceManagers gate, alpha and off in 1.36; kep.yaml also names PodLevelResources, whose 1.32 alpha belongs to KEP-2837.' }],
