@@ -770,3 +770,34 @@ describe('real-world manifests (regressions found on public charts and examples)
     assert.equal(finding.severity, 'warning');
   });
 });
+
+describe('rules that look from a container up to its pod spec', () => {
+  const withStopSignal = (os: string): string => yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: p
+    spec:${os}
+      containers:
+        - name: app
+          image: nginx
+          lifecycle:
+            stopSignal: SIGUSR1
+  `;
+
+  test('stopSignal in a pod without spec.os.name is reported on the stopSignal key', () => {
+    const text = withStopSignal('');
+    const found = analyze(text, '1.36', { ContainerStopSignals: true }).filter((f) => f.code === 'kep-rule');
+    assert.deepEqual(summary(text, found), ['kep-rule@stopSignal']);
+    assert.match(found[0]?.message ?? '', /spec\.os\.name/);
+  });
+
+  test('with spec.os.name set, nothing is reported, in a Pod or a pod template', () => {
+    const text = withStopSignal('\n  os:\n    name: linux');
+    none(text, analyze(text, '1.36', { ContainerStopSignals: true }), 'kep-rule');
+    const inDeployment = (pod: string): string => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n${pod.slice(pod.indexOf('spec:')).replace(/^/gm, '    ')}\n`;
+    none(inDeployment(text), analyze(inDeployment(text), '1.36', { ContainerStopSignals: true }), 'kep-rule');
+    const bare = inDeployment(withStopSignal(''));
+    assert.deepEqual(summary(bare, analyze(bare, '1.36', { ContainerStopSignals: true }).filter((f) => f.code === 'kep-rule')), ['kep-rule@stopSignal']);
+  });
+});

@@ -80,7 +80,7 @@ describe('completion: every field of the kind at the cursor', () => {
     for (const key of ['resources', 'hostnameOverride', 'os', 'hostUsers', 'containers', 'volumes']) assert.ok(labels(items).includes(key), key);
     const at129 = complete('apiVersion: v1\nkind: Pod\nspec:\n  ‸\n', '1.29');
     const resources = at129.find((i) => i.label === 'resources');
-    assert.match(resources?.detail ?? '', /not before 1\.32/);
+    assert.match(resources?.detail ?? '', /not available before 1\.32/);
     assert.equal(resources?.sortText[0], '2');
     const at134 = complete('apiVersion: v1\nkind: Pod\nspec:\n  ‸\n', '1.34').find((i) => i.label === 'hostnameOverride');
     assert.match(at134?.detail ?? '', /needs gate HostnameOverride \(off\)/);
@@ -124,11 +124,11 @@ describe('hover: a card made from the facts on every built-in field', () => {
   });
 
   test('a gated field names its gate, the gate\'s state at the target and the KEP; an enum lists its values at the target', () => {
-    const text = 'apiVersion: v1\nkind: Pod\nspec:\n  hostnameOverride: web\n  tolerations:\n    - operator: Gt\n';
-    const h = hoverAt(model(text), offsetOf(text, 'hostnameOverride', 0, 2), settings('1.34'));
-    assert.match(h?.markdown ?? '', /added in 1\.34/);
-    assert.match(h?.markdown ?? '', /Feature gate `HostnameOverride`: alpha in 1\.34, off by default/);
-    assert.match(h?.markdown ?? '', /KEP-4762/);
+    const text = 'apiVersion: v1\nkind: Pod\nspec:\n  schedulingGates:\n    - name: x\n  tolerations:\n    - operator: Gt\n';
+    const h = hoverAt(model(text), offsetOf(text, 'schedulingGates', 0, 2), settings('1.27'));
+    assert.match(h?.markdown ?? '', /added in 1\.26/);
+    assert.match(h?.markdown ?? '', /Feature gate `PodSchedulingReadiness`: beta in 1\.27, on by default/);
+    assert.match(h?.markdown ?? '', /KEP-3521 · Pod Scheduling Readiness.*\*\*beta\*\* in 1\.27/);
     const op = hoverAt(model(text), offsetOf(text, 'operator', 0, 2), settings('1.34'));
     assert.match(op?.markdown ?? '', /\*\*Values at 1\.34\*\*: `Exists`, `Equal` · later: `Lt` \(from 1\.35\), `Gt` \(from 1\.35\)/);
   });

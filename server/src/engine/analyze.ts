@@ -451,6 +451,12 @@ function ruleBroken(rule: Rule, visit: SchemaVisit, ctx: VisitContext): { broken
       const volume = volumes.items.find((v) => isMap(v) && scalarText(nodeAtPath(v, ['name'])?.node) === mountName);
       return { broken: isMap(volume) && nodeAtPath(volume, [check.volumeSource])?.pair !== undefined };
     }
+    case 'podSpecPresent': {
+      const podSpecPath = podSpecPathOf(visit.path);
+      if (!podSpecPath) return { broken: false };
+      const podSpec = nodeAtConcretePath(ctx.resource.node, podSpecPath);
+      return { broken: isMap(podSpec) && !nodeAtPath(podSpec, splitPath(check.path))?.pair };
+    }
     case 'always':
       return { broken: true };
     default:

@@ -226,6 +226,8 @@ export type RuleCheck =
    * mount refers (by `name`) to a pod volume that has the key `volumeSource`.
    */
   | { type: 'mountNotOfVolumeSource'; volumeSource: string }
+  /** The trigger is inside a container; the pod spec that holds the container must have the key at `path`. */
+  | { type: 'podSpecPresent'; path: string }
   /** Scalars at `path` and `otherPath` are equal when both are written. */
   | { type: 'sameValue'; path: string; otherPath: string }
   /** Always reported while the rule applies: a reminder (immutability and the like). */

@@ -9,7 +9,7 @@
  * descriptions, and the field facts a test checks against the import.
  * Maintainer notes on how each fact was checked are in docs/data-notes.md.
  */
-import type { AllowedValue, ApiField, ComponentConfig, Rule, RuleCheck } from '../types';
+import type { AllowedValue, ApiField, ChildField, ComponentConfig, Rule, RuleCheck } from '../types';
 import type { EnhancementOverlay } from './types';
 
 /** A link to the KEP page, titled with the KEP's name in our spelling. */
@@ -318,6 +318,112 @@ function removedPluginFields(
     });
   }
   return out;
+}
+
+/** KEP-4381: the top-level keys of a ResourceSlice spec, a ResourceClaimTemplate spec and a DeviceClass spec. */
+const RESOURCE_SLICE_CHILDREN: ChildField[] = [
+  { key: 'driver', shape: 'string', required: true },
+  { key: 'pool', shape: 'object', required: true },
+  { key: 'nodeName', shape: 'string' },
+  { key: 'nodeSelector', shape: 'object' },
+  { key: 'allNodes', shape: 'boolean' },
+  { key: 'devices', shape: 'list' },
+];
+const CLAIM_TEMPLATE_CHILDREN: ChildField[] = [
+  { key: 'metadata', shape: 'object' },
+  { key: 'spec', shape: 'object', required: true },
+];
+const DEVICE_CLASS_CHILDREN: ChildField[] = [
+  { key: 'selectors', shape: 'list' },
+  { key: 'config', shape: 'list' },
+];
+
+/** KEP-4381: how many devices a request asks for. */
+const DRA_ALLOCATION_MODES: AllowedValue[] = [
+  { value: 'ExactCount', description: 'Allocate exactly `count` devices (the default, with count 1).' },
+  { value: 'All', description: 'Allocate every matching device in the pool; fails if any is already taken.' },
+];
+
+/**
+ * KEP-4381: the DRA API versions after 1.31's v1alpha3, with the release that
+ * brought each. From v1beta2 on, a request's device fields sit under `exactly`
+ * and a ResourceSlice device has its attributes directly, without `basic`.
+ */
+const DRA_LATER_VERSIONS = [
+  { apiVersion: 'resource.k8s.io/v1beta1', since: '1.32', exactly: false },
+  { apiVersion: 'resource.k8s.io/v1beta2', since: '1.33', exactly: true },
+  { apiVersion: 'resource.k8s.io/v1', since: '1.34', exactly: true },
+] as const;
+
+function draLaterFields(): ApiField[] {
+  return DRA_LATER_VERSIONS.flatMap(({ apiVersion, since, exactly }): ApiField[] => {
+    const deviceChildren: ChildField[] = [
+      { key: 'deviceClassName', shape: 'string', required: true, example: 'gpu.example.com' },
+      { key: 'selectors', shape: 'list' },
+      { key: 'allocationMode', shape: 'string', values: DRA_ALLOCATION_MODES },
+      { key: 'count', shape: 'integer', example: '1' },
+    ];
+    const fields: ApiField[] = [
+      {
+        apiVersion,
+        kind: 'ResourceClaim',
+        path: 'spec.devices.requests[]',
+        description: exactly
+          ? 'One device request of the claim: either exactly one kind of device (exactly) or a list of alternatives (firstAvailable).'
+          : 'One device request of the claim: which class, optional CEL filters, and how many devices.',
+        shape: 'list',
+        since,
+        gates: ['DynamicResourceAllocation'],
+        children: exactly
+          ? [{ key: 'name', shape: 'string', required: true, example: 'gpu' }, { key: 'exactly', shape: 'object' }, { key: 'firstAvailable', shape: 'list' }]
+          : [{ key: 'name', shape: 'string', required: true, example: 'gpu' }, ...deviceChildren],
+      },
+      {
+        apiVersion,
+        kind: 'DeviceClass',
+        path: 'spec',
+        description: 'Cluster-wide device category set up by an administrator: CEL selectors every request of this class inherits, plus default driver config.',
+        shape: 'object',
+        since,
+        gates: ['DynamicResourceAllocation'],
+        children: DEVICE_CLASS_CHILDREN,
+      },
+      {
+        apiVersion,
+        kind: 'ResourceSlice',
+        path: 'spec',
+        description: 'Published by a DRA driver: the devices of one pool, their attributes and capacities, and which nodes can reach them.',
+        shape: 'object',
+        since,
+        gates: ['DynamicResourceAllocation'],
+        children: RESOURCE_SLICE_CHILDREN,
+        note: 'Normally written by drivers, not by hand. Exactly one of nodeName, nodeSelector, allNodes (or, with partitionable devices, perDeviceNodeSelection).',
+      },
+      {
+        apiVersion,
+        kind: 'ResourceClaimTemplate',
+        path: 'spec',
+        description: 'Blueprint from which a per-pod ResourceClaim is generated.',
+        shape: 'object',
+        since,
+        gates: ['DynamicResourceAllocation'],
+        children: CLAIM_TEMPLATE_CHILDREN,
+      },
+    ];
+    if (exactly) {
+      fields.push({
+        apiVersion,
+        kind: 'ResourceClaim',
+        path: 'spec.devices.requests[].exactly',
+        description: 'A request for one or more identical devices of one class; holds the fields that sat directly on the request in v1alpha3 and v1beta1.',
+        shape: 'object',
+        since,
+        gates: ['DynamicResourceAllocation'],
+        children: deviceChildren,
+      });
+    }
+    return fields;
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -1331,7 +1437,8 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'It is a hint that falls back to all endpoints when no close one is ready, and leaving it unset keeps the old behaviour.',
     watchOut: [
       'In 1.31 and 1.32 the only accepted value is PreferClose.',
-      'PreferSameZone and PreferSameNode exist from 1.33 behind the PreferSameTrafficDistribution gate (alpha, off in 1.33; beta, on in 1.34; GA in 1.35). PreferSameZone means the same as PreferClose, and from 1.35 the API marks PreferClose as deprecated in its favour.',
+      'PreferSameZone and PreferSameNode exist from 1.33 behind the PreferSameTrafficDistribution gate (alpha, off in 1.33; beta, on in 1.34; GA in 1.35). PreferSameZone means the same as PreferClose, and from 1.35 the API marks PreferClose as deprecated in its favour and the API server warns when a Service uses it.',
+      'The ServiceTrafficDistribution gate is locked on from 1.33 and gone from 1.36; remove it from --feature-gates before upgrading.',
       "Keeping traffic in one zone can overload that zone's endpoints if clients are unevenly spread.",
       'If the older service.kubernetes.io/topology-mode: Auto annotation is also set, the annotation wins and trafficDistribution is not used.',
       'A Local internal or external traffic policy already limits endpoints to the node; the distribution hint cannot widen that.',
@@ -1356,13 +1463,13 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
           },
           {
             value: 'PreferSameZone',
-            description: "Prefer endpoints in the client's zone, falling back to others when none is ready.",
+            description: "Prefer endpoints in the client's zone, falling back to others when none is ready (KEP-3015).",
             since: '1.33',
             gate: 'PreferSameTrafficDistribution',
           },
           {
             value: 'PreferSameNode',
-            description: "Prefer endpoints on the client's node, then the same zone, then any.",
+            description: "Prefer endpoints on the client's node, then the same zone, then any (KEP-3015).",
             since: '1.33',
             gate: 'PreferSameTrafficDistribution',
           },
@@ -1415,6 +1522,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'That makes tokens traceable in audit logs and lets a token become invalid when its node goes away.',
     watchOut: [
       'Binding a token to a Node (TokenRequest boundObjectRef.kind: Node) needs ServiceAccountTokenNodeBinding, beta and on from 1.31.',
+      'The token ID, the node information in pod-bound tokens and node-binding validation are stable from 1.32; binding tokens to a Node is stable from 1.33.',
       'With node-binding validation on, a token that records a node is rejected once that node is gone (or was recreated with a new UID), not only when its pod is deleted.',
       'No workload manifest fields change; the effect is in issued tokens and in the TokenRequest API (kubectl create token).',
     ],
@@ -2132,7 +2240,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     summary:
       'Authorizers get to see the field and label selectors of list and watch requests, so a policy can say "you may list pods, but only those on your node". With the node variant of the gate, the Node authorizer itself uses this to narrow what kubelets can read.',
     watchOut: [
-      'Alpha and off in 1.31: both AuthorizeWithSelectors and AuthorizeNodeWithSelectors must be enabled on kube-apiserver; beta and on from 1.32.',
+      'Alpha and off in 1.31: both AuthorizeWithSelectors and AuthorizeNodeWithSelectors must be enabled on kube-apiserver; beta and on from 1.32; stable from 1.34.',
       'In a SubjectAccessReview selector, set rawSelector or requirements, never both.',
       'Webhook authorizers only benefit if they read the new selector attributes; older webhooks simply ignore them.',
       'CEL match conditions in an AuthorizationConfiguration can only refer to request.resourceAttributes.fieldSelector / labelSelector while AuthorizeWithSelectors is on.',
@@ -2162,7 +2270,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     summary:
       'Anonymous access to kube-apiserver can be limited to a fixed list of paths, typically the health endpoints, instead of being all-or-nothing. A mistaken RBAC grant to system:anonymous then cannot expose the rest of the API.',
     watchOut: [
-      'Configured in the AuthenticationConfiguration file (kube-apiserver --authentication-config), not with a flag; needs AnonymousAuthConfigurableEndpoints in 1.31 (alpha, off).',
+      'Configured in the AuthenticationConfiguration file (kube-apiserver --authentication-config), not with a flag; needs AnonymousAuthConfigurableEndpoints in 1.31 (alpha, off), which is beta and on from 1.32 and stable from 1.34.',
       'Setting the anonymous section in the file and also passing --anonymous-auth is rejected: pick one.',
       'Paths must match exactly; list each health endpoint (/livez, /readyz, /healthz) you want reachable without credentials.',
     ],
@@ -2382,6 +2490,11 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'Pod spec.resourceClaims[] entries set exactly one of resourceClaimName or resourceClaimTemplateName; the nested source object is gone in 1.31.',
       'A container lists the claims it uses in resources.claims[] by the pod-level claim name; the optional request key picks a single request of that claim.',
       'Later releases move the API (v1beta1 in 1.32, v1beta2 in 1.33, v1 in 1.34) and reshape some fields, so 1.31 manifests need updating again.',
+      '1.32: beta but still off by default; enable DynamicResourceAllocation on kube-apiserver, kube-controller-manager, kube-scheduler and the kubelet, and serve resource.k8s.io/v1beta1 with --runtime-config. v1beta1 has the v1alpha3 shape without the control-plane controller fields, and device capacities become objects with a value.',
+      '1.33: resource.k8s.io/v1beta2 moves deviceClassName, selectors, allocationMode, count, adminAccess and tolerations of a request under requests[].exactly, and drops the basic wrapper around ResourceSlice device attributes; still beta and off.',
+      '1.34: stable and on by default, with resource.k8s.io/v1 served without --runtime-config; v1 has the v1beta2 shape. The gate is locked on from 1.35.',
+      'The beta versions are on their way out: v1beta1 is deprecated from 1.35 and removed in 1.38, v1beta2 deprecated from 1.36 and removed in 1.39. Write resource.k8s.io/v1 on 1.34 and later.',
+      'Pod spec.resourceClaims and containers[].resources.claims keep the 1.31 shape through 1.34; only the claim and class objects change.',
     ],
     fields: [
       {
@@ -2395,14 +2508,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
           { key: 'name', shape: 'string', required: true, example: 'gpu' },
           { key: 'deviceClassName', shape: 'string', required: true, example: 'gpu.example.com' },
           { key: 'selectors', shape: 'list' },
-          {
-            key: 'allocationMode',
-            shape: 'string',
-            values: [
-              { value: 'ExactCount', description: 'Allocate exactly `count` devices (the default, with count 1).' },
-              { value: 'All', description: 'Allocate every matching device in the pool; fails if any is already taken.' },
-            ],
-          },
+          { key: 'allocationMode', shape: 'string', values: DRA_ALLOCATION_MODES },
           { key: 'count', shape: 'integer', example: '1' },
           { key: 'adminAccess', shape: 'boolean', example: 'false' },
         ],
@@ -2454,10 +2560,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
         path: 'spec',
         description: 'Blueprint from which a per-pod ResourceClaim is generated.',
         shape: 'object',
-        children: [
-          { key: 'metadata', shape: 'object' },
-          { key: 'spec', shape: 'object', required: true },
-        ],
+        children: CLAIM_TEMPLATE_CHILDREN,
       },
       {
         apiVersion: 'resource.k8s.io/v1alpha3',
@@ -2466,10 +2569,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
         description: 'Cluster-wide device category set up by an administrator: CEL selectors every request of this class inherits, plus default driver config.',
         shape: 'object',
         since: '1.31',
-        children: [
-          { key: 'selectors', shape: 'list' },
-          { key: 'config', shape: 'list' },
-        ],
+        children: DEVICE_CLASS_CHILDREN,
         note: 'DeviceClass replaces the 1.30 ResourceClass.',
       },
       {
@@ -2479,14 +2579,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
         description: 'Published by a DRA driver: the devices of one pool, their attributes and capacities, and which nodes can reach them.',
         shape: 'object',
         since: '1.31',
-        children: [
-          { key: 'driver', shape: 'string', required: true },
-          { key: 'pool', shape: 'object', required: true },
-          { key: 'nodeName', shape: 'string' },
-          { key: 'nodeSelector', shape: 'object' },
-          { key: 'allNodes', shape: 'boolean' },
-          { key: 'devices', shape: 'list' },
-        ],
+        children: RESOURCE_SLICE_CHILDREN,
         note: 'Normally written by drivers, not by hand. Exactly one of nodeName, nodeSelector, allNodes.',
       },
       {
@@ -2540,6 +2633,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
         since: '1.28',
         readOnly: true,
       },
+      ...draLaterFields(),
     ],
     config: [
       {
@@ -2547,8 +2641,10 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
         flag: '--runtime-config',
         values: [
           { value: 'resource.k8s.io/v1alpha3=true', description: 'Serves the 1.31 DRA API group version, which is off by default.', since: '1.31' },
+          { value: 'resource.k8s.io/v1beta1=true', description: 'Serves the beta DRA API of 1.32, which is off by default.', since: '1.32' },
+          { value: 'resource.k8s.io/v1beta2=true', description: 'Serves the beta DRA API of 1.33, which is off by default.', since: '1.33' },
         ],
-        description: 'The alpha DRA API has to be switched on explicitly in addition to the feature gate.',
+        description: 'Before 1.34 the DRA API has to be switched on explicitly in addition to the feature gate; resource.k8s.io/v1 needs no flag.',
       },
     ],
     docs: [
@@ -2564,10 +2660,10 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     summary:
       'A pod volume can be filled from an OCI image or artifact: the kubelet pulls it like a container image and mounts its contents into containers. Useful for shipping models, data or config separately from the application image.',
     watchOut: [
-      'Alpha and off in 1.31 and 1.32 (ImageVolume on kube-apiserver and kubelet); beta in 1.33 and 1.34 but still off by default; on by default from 1.35.',
+      'Alpha and off in 1.31 and 1.32 (ImageVolume on kube-apiserver and kubelet); beta in 1.33 and 1.34 but still off by default; beta and on by default in 1.35; stable from 1.36, with the gate locked on.',
       'The container runtime must support image volumes too; without it the pod does not start.',
       'The volume is always read-only and mounted noexec.',
-      'subPath and subPathExpr on mounts of an image volume are rejected before 1.33.',
+      'subPath and subPathExpr on mounts of an image volume are rejected before 1.33; from 1.33 a mount may use them to mount just one directory of the image.',
       'pullPolicy defaults like a container image: Always for :latest or untagged references, IfNotPresent otherwise.',
       'Pull failures block the whole pod from starting and are retried with volume backoff.',
     ],
@@ -2634,7 +2730,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     summary:
       'Pods can choose whether group memberships defined inside the container image (/etc/group) are added to the process\'s supplementary groups, or whether only the groups given in the pod spec apply. Container status also reports the uid, gid and groups the process actually got.',
     watchOut: [
-      'Alpha and off in 1.31 and 1.32 (SupplementalGroupsPolicy on kube-apiserver and kubelet); beta and on from 1.33.',
+      'Alpha and off in 1.31 and 1.32 (SupplementalGroupsPolicy on kube-apiserver and kubelet); beta and on from 1.33; stable from 1.35.',
       'Strict needs a container runtime that supports it; Node status.features.supplementalGroupsPolicy tells you whether the node does.',
       'Leaving the field out means Merge, i.e. today\'s behaviour where image-defined groups are added silently.',
       'The field cannot be set when spec.os.name is windows.',
@@ -2813,7 +2909,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     summary:
       'A Job can name the controller responsible for it; the built-in Job controller leaves Jobs alone whose managedBy names someone else. This lets systems such as multi-cluster dispatchers own a Job\'s status while the Job object stays standard.',
     watchOut: [
-      'Alpha and off in 1.30 and 1.31 (JobManagedBy on kube-apiserver and kube-controller-manager); beta and on from 1.32.',
+      'Alpha and off in 1.30 and 1.31 (JobManagedBy on kube-apiserver and kube-controller-manager); beta and on from 1.32; stable from 1.35.',
       'The field is immutable: pick the manager at creation time.',
       'Any value other than kubernetes.io/job-controller means the built-in controller will never create pods for that Job; if no external controller acts, the Job just sits there.',
       'Value must be a domain-prefixed path (example.com/name) of at most 63 characters.',
@@ -3236,23 +3332,22 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
   // =========================================================================
   {
     id: 'removal-earlier-intree-volume-plugins',
-    title: 'In-tree volume plugins removed before 1.31 (photonPersistentDisk, scaleIO, flocker, quobyte, storageos, glusterfs) and gitRepo',
+    title: 'In-tree volume plugins removed before 1.31 (photonPersistentDisk, scaleIO, flocker, quobyte, storageos, glusterfs)',
     sig: 'storage',
     releases: { '1.31': 'removal' },
     summary:
-      'Several built-in volume types stopped working in releases before 1.31, though their keys are still in the Pod and PersistentVolume schema. gitRepo is the odd one out: deprecated for a long time and disabled by default from 1.33 behind a gate.',
+      'Several built-in volume types stopped working in releases before 1.31, though their keys are still in the Pod and PersistentVolume schema.',
     watchOut: [
       'The API still accepts these keys (with a warning), so old manifests apply but pods never get the volume.',
       'glusterfs stopped working in 1.26; flocker, quobyte and storageos in 1.25; scaleIO in 1.22; photonPersistentDisk in 1.16.',
-      'gitRepo: from 1.33 the kubelet refuses it unless GitRepoVolumeDriver is turned on, and from 1.36 the gate is locked off, so gitRepo volumes no longer work at all; clone in an init container into an emptyDir instead.',
+      'gitRepo, long deprecated but still working in 1.31, has its own entry (KEP-5040): disabled by default from 1.33 and gone for good from 1.36.',
       'Cloud disk types (awsElasticBlockStore, azureDisk, azureFile, cinder, gcePersistentDisk, vsphereVolume, portworxVolume) are not listed here: their keys are redirected to CSI drivers, which must be installed.',
     ],
-    gates: ['GitRepoVolumeDriver'],
     stages: [
       {
         stage: 'removed',
         from: '1.27',
-        note: 'All listed plugins except gitRepo were already non-functional before 1.27, the oldest release this data covers (pod and PersistentVolume warnings of the API server).',
+        note: 'All listed plugins were already non-functional before 1.27, the oldest release this data covers (pod and PersistentVolume warnings of the API server).',
       },
     ],
     fields: [
@@ -3262,18 +3357,6 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       ...removedPluginFields('quobyte', 'Quobyte', '1.22', '1.25', 'The Quobyte CSI driver.'),
       ...removedPluginFields('storageos', 'StorageOS', '1.22', '1.25', 'The StorageOS (Ondat) CSI driver.'),
       ...removedPluginFields('glusterfs', 'GlusterFS', '1.25', '1.26', 'A CSI driver for GlusterFS, or another storage system.'),
-      {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        path: 'spec.volumes[].gitRepo',
-        description: 'Clones a git repository into an empty directory at pod start. Deprecated for years; disabled by default from 1.33.',
-        shape: 'object',
-        deprecatedIn: '1.11',
-        removedIn: '1.33',
-        gates: ['GitRepoVolumeDriver'],
-        replacement: 'An emptyDir volume filled by an init container that runs git clone.',
-        note: 'Still in the Pod schema. In 1.33–1.35 it only works with the GitRepoVolumeDriver gate turned on; from 1.36 the gate is locked off. Pod volumes only; there is no PersistentVolume form.',
-      },
     ],
     docs: [{ title: 'Volumes', url: 'https://kubernetes.io/docs/concepts/storage/volumes/' }],
   },
