@@ -126,6 +126,7 @@ const ruleHelp: Record<keyof typeof diagnosticCodes, string> = {
   'yaml-syntax': 'https://yaml.org/spec/1.2.2/',
   'invalid-directive': 'https://marketplace.visualstudio.com/items?itemName=kep-lens.kep-lens',
   'unknown-suppression': 'https://marketplace.visualstudio.com/items?itemName=kep-lens.kep-lens',
+  'too-large': 'https://marketplace.visualstudio.com/items?itemName=kep-lens.kep-lens',
 };
 
 export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {

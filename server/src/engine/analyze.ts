@@ -28,12 +28,14 @@ import {
 } from '../kep/catalog';
 import type { AllowedValue, Enhancement, Rule } from '../kep/types';
 import { compareVersions } from '../kep/versions';
-import { isTemplated, lastAtOrBefore, lineStartsOf, type ManifestModel, type ParsedChunk, type Resource } from '../manifest/model';
+import { isTemplated, lastAtOrBefore, lineStartsOf, type CommentLine, type ManifestModel, type ParsedChunk, type Resource } from '../manifest/model';
 import { nodeAtConcretePath, nodeAtPath, scalarText, stringItems, walkIndexed, type ConcretePath, type IndexedVisit } from '../manifest/paths';
 import { insertCommentAbove, removePair, setAtPath, type TextEdit } from '../manifest/edits';
 import { migrateAnnotation, migrateApiVersion } from './migrations';
 import { directivesIn, diagnosticCodes, type Directive, isDiagnosticCode, resolveTarget, targetKey, type DiagnosticCode, type EngineSettings, type Target } from './target';
 import { featureGateFlags } from './gateFlags';
+import { budgets, count } from './budgets';
+import { clip } from './quote';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -73,10 +75,6 @@ function rangeOf(node: { range?: [number, number, number] | null } | null | unde
 /** Inline code for messages; absurdly long values are cut so a message stays readable. */
 function code(text: string): string {
   return `\`${clip(text)}\``;
-}
-
-function clip(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }
 
 /** Values longer than this are tested by their first part: no real field value comes near it, and regular expressions recurse on length. */
@@ -496,6 +494,8 @@ function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget:
   const target = Object.keys(own).length > 0 ? { ...documentTarget, gates: { ...documentTarget.gates, ...own } } : documentTarget;
   const ctx: VisitContext = { chunk, resource, target, out };
   walkIndexed(resource.node, pathIndexFor(resource.kind), (visit) => {
+    // Past the findings budget the file's report is cut anyway; stop adding to it.
+    if (out.length >= budgets.findingsPerFile) return;
     for (const fact of visit.index.facts) {
       if (fact.type === 'field') checkFieldFact(fact, visit, ctx);
       else if (fact.type === 'child') checkValue(fact, visit.value, fieldName(visit), ctx, []);
@@ -518,23 +518,40 @@ interface Suppressions {
   problems: Finding[];
 }
 
-const suppressionPattern = /^kep-lens-disable(-next-line)?(?:\s+(.*))?$/;
+// `[\s\S]`, not `.`: a stray `\r` (or U+2028) inside the line must not make the suppression vanish.
+const suppressionPattern = /^kep-lens-disable(-next-line)?(?:\s+([\s\S]*))?$/d;
+
+/** `-- reason` ends the list of codes: anything after it is the author's explanation. */
+const reasonSeparator = /\s--(?:\s|$)|^--(?:\s|$)/;
+
+/** The codes a suppression comment lists, each with its offset in the document. */
+function suppressionCodes(chunk: ParsedChunk, comment: CommentLine, match: RegExpExecArray): { code: string; start: number }[] {
+  const listAt = match.indices?.[2]?.[0];
+  const list = match[2];
+  if (listAt === undefined || list === undefined) return [];
+  // The comment's text starts at `kep-lens`, after the `#` and any blanks.
+  const textStart = chunk.text.indexOf('kep-lens', comment.offset);
+  const reason = list.search(reasonSeparator);
+  const codes: { code: string; start: number }[] = [];
+  for (const item of (reason === -1 ? list : list.slice(0, reason)).matchAll(/[^\s,]+/g)) {
+    codes.push({ code: item[0], start: textStart + listAt + (item.index ?? 0) });
+  }
+  return codes;
+}
 
 function suppressionsOf(chunk: ParsedChunk): Suppressions {
   const result: Suppressions = { document: new Set(), lines: new Map(), problems: [] };
   for (const comment of chunk.comments) {
     const match = suppressionPattern.exec(comment.text);
     if (!match) continue;
-    // `-- reason` ends the list of codes: anything after it is the author's explanation.
-    const codes = (match[2] ?? '').split(/\s--(?:\s|$)|^--(?:\s|$)/)[0]?.split(/[\s,]+/).filter(Boolean) ?? [];
-    for (const c of codes) {
-      if (!isDiagnosticCode(c)) {
-        const start = comment.offset + 1 + (chunk.text.slice(comment.offset + 1).indexOf(c));
+    const listed = suppressionCodes(chunk, comment, match);
+    for (const { code: c, start } of listed) {
+      if (!isDiagnosticCode(c) && result.problems.length < budgets.findingsPerFile) {
         result.problems.push(finding({ code: 'unknown-suppression', severity: 'warning', start, end: start + c.length,
           message: `Unknown diagnostic code ${code(c)}; KEP Lens codes are ${Object.keys(diagnosticCodes).join(', ')}.` }));
       }
     }
-    const set = codes.length > 0 ? codes : ['*'];
+    const set = listed.length > 0 ? listed.map((l) => l.code) : ['*'];
     if (match[1]) {
       const line = nextContentLine(linesOf(chunk), comment.offset);
       const existing = result.lines.get(line) ?? new Set<string>();
@@ -594,10 +611,12 @@ function suppressed(f: Finding, chunk: ParsedChunk, s: Suppressions, target: Tar
 // ---------------------------------------------------------------- documents and files
 
 /** Suggests, for every finding with a gate, a directive that enables it; and for every finding, a suppression comment. */
-function addGenericFixes(findings: Finding[], text: string): void {
+function addGenericFixes(findings: Finding[], chunk: ParsedChunk): void {
+  const lines = linesOf(chunk);
   for (const f of findings) {
     if (f.code === 'yaml-syntax') continue;
-    f.fixes.push({ title: `Suppress ${f.code} on this line`, edits: [insertCommentAbove(text, f.start, `kep-lens-disable-next-line ${f.code}`)] });
+    const lineStart = lines.starts[lineNumberAt(lines, f.start)] as number;
+    f.fixes.push({ title: `Suppress ${f.code} on this line`, edits: [insertCommentAbove(chunk.text, lineStart, `kep-lens-disable-next-line ${f.code}`)] });
   }
 }
 
@@ -621,10 +640,10 @@ export function analyzeChunk(chunk: ParsedChunk, target: Target): Finding[] {
   const findings = [...raw.filter((f) => !guarded || !versionDependentCodes.has(f.code)), ...suppressions.problems].filter((f) => !suppressed(f, chunk, suppressions, target));
   for (const { comment, directive } of directivesIn(chunk.comments)) {
     for (const problem of directive.problems) {
-      findings.push(finding({ code: 'invalid-directive', severity: 'warning', start: comment.offset, end: comment.offset + comment.text.length + 1, message: problem }));
+      findings.push(finding({ code: 'invalid-directive', severity: 'warning', start: comment.offset, end: chunk.text.indexOf('kep-lens', comment.offset) + comment.text.length, message: problem }));
     }
   }
-  addGenericFixes(findings, chunk.text);
+  addGenericFixes(findings, chunk);
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   if (!byTarget) {
     byTarget = new Map();
@@ -671,22 +690,41 @@ export interface FileFinding extends Finding {
   document: number;
 }
 
-/** All findings of a file, with offsets made absolute. */
+/** The finding that says a budget was reached: once, where checking or reporting stopped. */
+function tooLarge(start: number, message: string, document: number): FileFinding {
+  return { ...finding({ code: 'too-large', severity: 'information', start, end: start, message }), document };
+}
+
+const findingsCut = `KEP Lens reports at most ${count(budgets.findingsPerFile)} findings per file; the findings from here on are not shown.`;
+
+/** All findings of a file, with offsets made absolute; at most the findings budget of them, then a `too-large` finding. */
 export function analyzeModel(model: ManifestModel, settings: EngineSettings): FileFinding[] {
   const targets = targetsOf(model, settings);
   const out: FileFinding[] = [];
   let syntaxReported = !settings.syntaxDiagnostics || settings.disabledCodes.includes('yaml-syntax');
-  model.chunks.forEach(({ start, chunk }, index) => {
+  const add = (f: FileFinding): boolean => {
+    if (out.length < budgets.findingsPerFile) {
+      out.push(f);
+      return true;
+    }
+    if (!settings.disabledCodes.includes('too-large')) out.push(tooLarge(f.start, findingsCut, f.document));
+    return false;
+  };
+  for (const [index, { start, chunk }] of model.chunks.entries()) {
     const target = targets[index] as Target;
+    if (chunk.tooLarge) {
+      if (!target.disabledCodes.has('too-large') && !add(tooLarge(start, chunk.tooLarge, index))) return out;
+      continue;
+    }
     if (!syntaxReported && chunk.syntaxError && !chunk.templated) {
       syntaxReported = true;
       const e = chunk.syntaxError;
-      out.push({ ...finding({ code: 'yaml-syntax', severity: 'error', start: start + e.offset, end: start + e.offset + e.length, message: `YAML syntax: ${e.message}` }), document: index });
+      if (!add({ ...finding({ code: 'yaml-syntax', severity: 'error', start: start + e.offset, end: start + e.offset + e.length, message: `YAML syntax: ${e.message}` }), document: index })) return out;
     }
     for (const f of analyzeChunk(chunk, target)) {
-      out.push({ ...f, start: f.start + start, end: f.end + start, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + start, end: e.end + start })) })), document: index });
+      if (!add({ ...f, start: f.start + start, end: f.end + start, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + start, end: e.end + start })) })), document: index })) return out;
     }
-  });
+  }
   return out;
 }
 
