@@ -5,6 +5,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileFinding, Fix, Severity } from '../engine/analyze';
+import { budgets, count, megabytes } from '../engine/budgets';
 
 export const diagnosticSource = 'kep-lens';
 
@@ -34,6 +35,29 @@ export function toDiagnostic(document: TextDocument, finding: FileFinding): Diag
   if (finding.url) diagnostic.codeDescription = { href: finding.url };
   if (finding.deprecated) diagnostic.tags = [DiagnosticTag.Deprecated];
   return diagnostic;
+}
+
+/**
+ * The findings of a file as the diagnostics of one publish, within the
+ * publish budget: past it, one `too-large` diagnostic says how many were
+ * left out, so a client never gets a message it cannot take, nor silence.
+ */
+export function diagnosticsWithinBudget(document: TextDocument, findings: readonly FileFinding[], reportCut = true, budgetBytes: number = budgets.publishBytes): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let bytes = 0;
+  for (const [index, finding] of findings.entries()) {
+    const diagnostic = toDiagnostic(document, finding);
+    bytes += Buffer.byteLength(JSON.stringify(diagnostic)) + 1;
+    if (bytes > budgetBytes) {
+      if (reportCut) {
+        const message = `KEP Lens sends at most ${megabytes(budgetBytes)} of diagnostics for a file; ${count(findings.length - index)} more findings from here on are not shown.`;
+        out.push(toDiagnostic(document, { code: 'too-large', severity: 'information', message, start: finding.start, end: finding.start, fixes: [], document: finding.document }));
+      }
+      break;
+    }
+    out.push(diagnostic);
+  }
+  return out;
 }
 
 export function isDiagnosticData(value: unknown): value is DiagnosticData {

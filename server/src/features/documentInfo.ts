@@ -6,7 +6,7 @@
 import { isScalar } from 'yaml';
 import { annotationMatches, pathIndexFor, stageAt } from '../kep/catalog';
 import type { Enhancement } from '../kep/types';
-import type { ManifestModel } from '../manifest/model';
+import type { ManifestModel, ParsedChunk } from '../manifest/model';
 import { walkIndexed } from '../manifest/paths';
 import { targetsOf } from '../engine/analyze';
 import type { EngineSettings } from '../engine/target';
@@ -26,6 +26,38 @@ export interface DocumentInfo {
   version: string;
   pinned: boolean;
   keps: KepUse[];
+}
+
+/** Where a document uses each enhancement's facts: the offset of every key, relative to the document. */
+interface ChunkUse {
+  readonly enhancement: Enhancement;
+  readonly at: number;
+}
+
+/** What one document contributes: a document's tree may be dropped between requests, this need not be. */
+interface ChunkInfo {
+  readonly kubernetes: boolean;
+  readonly uses: readonly ChunkUse[];
+}
+
+const infoByChunk = new WeakMap<ParsedChunk, ChunkInfo>();
+
+function infoOf(chunk: ParsedChunk): ChunkInfo {
+  let info = infoByChunk.get(chunk);
+  if (info) return info;
+  const found: ChunkUse[] = [];
+  for (const resource of chunk.resources) {
+    walkIndexed(resource.node, pathIndexFor(resource.kind), (visit) => {
+      const at = (isScalar(visit.keyNode) ? visit.keyNode.range?.[0] : undefined) ?? 0;
+      for (const fact of visit.index.facts) {
+        if (fact.type === 'annotation' && !annotationMatches(fact.annotation, String(visit.keyNode?.value ?? ''))) continue;
+        if ('enhancement' in fact) found.push({ enhancement: fact.enhancement, at });
+      }
+    });
+  }
+  info = { kubernetes: chunk.resources.length > 0, uses: found };
+  infoByChunk.set(chunk, info);
+  return info;
 }
 
 export function documentInfo(model: ManifestModel, settings: EngineSettings): DocumentInfo {
@@ -48,16 +80,9 @@ export function documentInfo(model: ManifestModel, settings: EngineSettings): Do
   let isKubernetes = false;
   model.chunks.forEach(({ start, chunk }, index) => {
     const version = targets[index]?.version ?? settings.kubernetesVersion;
-    for (const resource of chunk.resources) {
-      isKubernetes = true;
-      walkIndexed(resource.node, pathIndexFor(resource.kind), (visit) => {
-        const at = (isScalar(visit.keyNode) ? visit.keyNode.range?.[0] : undefined) ?? 0;
-        for (const fact of visit.index.facts) {
-          if (fact.type === 'annotation' && !annotationMatches(fact.annotation, String(visit.keyNode?.value ?? ''))) continue;
-          if ('enhancement' in fact) add(fact.enhancement, start + at, version);
-        }
-      });
-    }
+    const info = infoOf(chunk);
+    if (info.kubernetes) isKubernetes = true;
+    for (const use of info.uses) add(use.enhancement, start + use.at, version);
   });
   return { isKubernetes, version: first?.version ?? settings.kubernetesVersion, pinned: first?.pinnedBy === 'directive', keps: [...byId.values()].sort((a, b) => a.offset - b.offset) };
 }

@@ -1,0 +1,212 @@
+/**
+ * The base protocol's framing (`Content-Length: N` headers, then N bytes),
+ * checked before the JSON-RPC reader sees a message. The stock reader trusts
+ * every length: one wrong length and it reads the following messages as the
+ * rest of a body, then garbage as headers, and answers nothing until stdin
+ * closes. Here a frame whose length does not fit what follows it is dropped
+ * with a report, and reading starts again at the next header, so a wrong
+ * length costs one message, not the connection.
+ *
+ * A body cannot hold a header: JSON has no raw line breaks inside strings,
+ * and `Content-Length:` outside a string is not JSON. So a header seen
+ * inside a pending body means the length was too long, and bytes after a
+ * body that do not start a header mean it was wrong too.
+ */
+import { Transform, type TransformCallback } from 'node:stream';
+
+const headerEnd = Buffer.from('\r\n\r\n');
+const lengthHeader = Buffer.from('Content-Length:');
+const headerPrefix = 'content-';
+/** Longest header block accepted; real ones are under 100 bytes. */
+const maxHeaderBytes = 4096;
+
+/** Splits the bytes of a connection into well-framed messages (header block and body), dropping what breaks the framing. */
+export class FrameParser {
+  /** Bytes received and not yet passed on or dropped, in arrival order: a large body is copied once, when complete. */
+  private chunks: Buffer[] = [];
+  private size = 0;
+  /** The frame whose body is awaited: its header block's length and the body's. */
+  private frame: { headerLength: number; length: number } | undefined;
+  /** Offset up to which the pending body has been searched for a header. */
+  private searched = 0;
+
+  private frames: Buffer[] = [];
+  /** Bytes are being dropped to find a header; reported once until a message gets through. */
+  private resynchronising = false;
+
+  constructor(private readonly report: (problem: string) => void) {}
+
+  /** The messages completed by `chunk`, each with its header. */
+  feed(chunk: Buffer): Buffer[] {
+    if (chunk.length > 0) {
+      this.chunks.push(chunk);
+      this.size += chunk.length;
+      this.drain();
+    }
+    const frames = this.frames;
+    this.frames = [];
+    return frames;
+  }
+
+  private drain(): void {
+    while (this.size > 0) {
+      if (!this.frame) {
+        const header = this.readHeader();
+        if (header === 'incomplete') return;
+        if (header === 'dropped') continue;
+      }
+      const { headerLength, length } = this.frame as { headerLength: number; length: number };
+      const bodyEnd = headerLength + length;
+      // A header inside the body: the length is too long for this message.
+      const inner = this.findHeader(Math.max(headerLength, this.searched), Math.min(bodyEnd, this.size));
+      if (inner.at !== -1) {
+        this.drop(inner.at, `a message claimed ${length} bytes, but the next message began after ${inner.at - headerLength}`);
+        continue;
+      }
+      this.searched = inner.searched;
+      // Wait for the whole body, and for what may be a header in it to show whether it is one.
+      if (this.size < bodyEnd || inner.undecided) return;
+      // What follows a body must be the next header, or nothing yet; else the length was too short, or
+      // junk follows a good message: the body's own JSON tells which (checked only then, so rarely).
+      const after = this.bytesAt(bodyEnd, headerPrefix.length).toString('latin1').toLowerCase();
+      if (!headerPrefix.startsWith(after) && !isJson(this.bytesAt(headerLength, length))) {
+        const next = this.findHeader(headerLength, this.size).at;
+        this.drop(next === -1 ? Math.max(bodyEnd, this.size - lengthHeader.length + 1) : next, `a message claimed ${length} bytes, but what followed them was not a message header`);
+        continue;
+      }
+      this.frames.push(this.take(bodyEnd));
+      this.frame = undefined;
+      this.resynchronising = false;
+    }
+  }
+
+  /** Reads the header block at the start: a frame to wait for, more bytes needed, or bytes dropped to find one. */
+  private readHeader(): 'frame' | 'incomplete' | 'dropped' {
+    const head = this.head(Math.min(this.size, maxHeaderBytes + headerEnd.length));
+    const end = head.indexOf(headerEnd);
+    if (end === -1) {
+      if (head.length <= maxHeaderBytes) return 'incomplete';
+      this.resynchronise('a message header longer than 4 KB was received');
+      return 'dropped';
+    }
+    const lines = head.subarray(0, end).toString('latin1').split('\r\n');
+    const length = lines.map((line) => /^content-length: *(\d+) *$/i.exec(line)?.[1]).find((value) => value !== undefined);
+    if (length === undefined || !lines.every((line) => /^[A-Za-z-]+: *\S/.test(line))) {
+      this.resynchronise(`bytes that are not a message header were received (${JSON.stringify(lines.join(' ').slice(0, 40))})`);
+      return 'dropped';
+    }
+    this.frame = { headerLength: end + headerEnd.length, length: Number(length) };
+    this.searched = this.frame.headerLength;
+    return 'frame';
+  }
+
+  /** Drops everything before the next header after the first byte (keeping what may be the start of one). */
+  private resynchronise(problem: string): void {
+    const next = this.findHeader(1, this.size).at;
+    this.drop(next === -1 ? Math.max(1, this.size - lengthHeader.length + 1) : next, problem);
+  }
+
+  private drop(count: number, problem: string): void {
+    // One report per loss of framing, however many pieces it takes to find the next header.
+    if (!this.resynchronising) this.report(`${problem}; dropping bytes up to the next message header.`);
+    this.resynchronising = true;
+    this.take(count);
+    this.frame = undefined;
+    this.searched = 0;
+  }
+
+  /**
+   * The first real header (`Content-Length: <digits>` and a line break) starting in
+   * [from, to), or -1; `searched` is where a later search may resume (a candidate
+   * cut off by the end of what has arrived is looked at again).
+   */
+  private findHeader(from: number, to: number): { at: number; searched: number; undecided: boolean } {
+    let start = from;
+    for (;;) {
+      const at = this.find(lengthHeader, start, to);
+      if (at === -1) return { at: -1, searched: Math.max(from, to - lengthHeader.length + 1), undecided: false };
+      const text = this.bytesAt(at, lengthHeader.length + 24).toString('latin1');
+      if (/^content-length: *\d+\r\n/i.test(text)) return { at, searched: at, undecided: false };
+      // Cut off by the end of the bytes so far: decide when more arrive.
+      if (at + text.length >= this.size && /^content-length: *\d*\r?$/i.test(text)) return { at: -1, searched: at, undecided: true };
+      start = at + 1;
+    }
+  }
+
+  /** Up to `count` bytes from `offset`, wherever the chunks divide them. */
+  private bytesAt(offset: number, count: number): Buffer {
+    const parts: Buffer[] = [];
+    let chunkStart = 0;
+    let wanted = count;
+    for (const chunk of this.chunks) {
+      const chunkEnd = chunkStart + chunk.length;
+      if (chunkEnd > offset && wanted > 0) {
+        const part = chunk.subarray(Math.max(0, offset - chunkStart), Math.max(0, offset - chunkStart) + wanted);
+        parts.push(part);
+        wanted -= part.length;
+        offset += part.length;
+      }
+      if (wanted === 0) break;
+      chunkStart = chunkEnd;
+    }
+    return Buffer.concat(parts);
+  }
+
+  /** The first `count` bytes as one buffer (joining the leading chunks once). */
+  private head(count: number): Buffer {
+    while ((this.chunks[0]?.length ?? 0) < count && this.chunks.length > 1) {
+      const [first, second, ...rest] = this.chunks as [Buffer, Buffer, ...Buffer[]];
+      this.chunks = [Buffer.concat([first, second]), ...rest];
+    }
+    return (this.chunks[0] ?? Buffer.alloc(0)).subarray(0, count);
+  }
+
+  /** Removes and returns the first `count` bytes. */
+  private take(count: number): Buffer {
+    const taken = this.head(count);
+    const first = this.chunks[0] as Buffer;
+    if (taken.length === first.length) this.chunks.shift();
+    else this.chunks[0] = first.subarray(taken.length);
+    this.size -= taken.length;
+    return taken;
+  }
+
+  /** Offset of `pattern` starting in [from, to) of the pending bytes, or -1; the bytes before each chunk are carried over, for a pattern split across chunks. */
+  private find(pattern: Buffer, from: number, to: number): number {
+    let offset = 0;
+    let carried: Buffer = Buffer.alloc(0);
+    for (const chunk of this.chunks) {
+      if (offset >= to) break;
+      const chunkEnd = offset + chunk.length;
+      const window = carried.length > 0 ? Buffer.concat([carried, chunk]) : chunk;
+      const windowStart = offset - carried.length;
+      if (chunkEnd > from) {
+        const at = window.indexOf(pattern, Math.max(0, from - windowStart));
+        if (at !== -1 && windowStart + at < to) return windowStart + at;
+      }
+      carried = window.subarray(Math.max(0, window.length - pattern.length + 1));
+      offset = chunkEnd;
+    }
+    return -1;
+  }
+}
+
+function isJson(bytes: Buffer): boolean {
+  try {
+    JSON.parse(bytes.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A stream of the connection's bytes with only well-framed messages left in, for the stock JSON-RPC reader. */
+export function checkedFrames(report: (problem: string) => void): Transform {
+  const parser = new FrameParser(report);
+  return new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+      for (const frame of parser.feed(chunk)) this.push(frame);
+      done();
+    },
+  });
+}
