@@ -210,14 +210,27 @@ export const templatePlaceholder = '\uE000';
  * the YAML it will render to, and checks skip the placeholders.
  */
 export function maskTemplates(text: string): string {
+  // The line around the last action, with its first and last non-blank offsets: a line of many actions is read once.
+  let line = { start: 0, end: -1, firstContent: 0, lastContent: 0 };
   return text.replace(/\{\{[\s\S]*?\}\}/g, (action, at: number) => {
-    const before = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
-    const afterEnd = text.indexOf('\n', at + action.length);
-    const after = text.slice(at + action.length, afterEnd === -1 ? text.length : afterEnd);
+    if (at > line.end) line = lineAround(text, at);
+    const actionEnd = at + action.length;
     // An action that spans lines (`{{- /* licence */}}`) or stands alone on its lines renders to no YAML of its own.
-    if (action.includes('\n') || (before.trim() === '' && after.trim() === '')) return action.replace(/[^\n]/g, ' ');
+    if (action.includes('\n') || (line.firstContent >= at && line.lastContent < actionEnd)) return action.replace(/[^\n]/g, ' ');
     return templatePlaceholder.repeat(action.length);
   });
+}
+
+/** The line holding `offset`: where it starts and ends, and its first and last non-blank characters. */
+function lineAround(text: string, offset: number): { start: number; end: number; firstContent: number; lastContent: number } {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', offset);
+  const end = newline === -1 ? text.length : newline;
+  let firstContent = start;
+  while (firstContent < end && /\s/.test(text.charAt(firstContent))) firstContent++;
+  let lastContent = end - 1;
+  while (lastContent >= start && /\s/.test(text.charAt(lastContent))) lastContent--;
+  return { start, end, firstContent, lastContent };
 }
 
 /** True for text that came from, or stands for, a template action. */
