@@ -154,11 +154,13 @@ export class FrameParser {
 
   /** The first `count` bytes as one buffer (joining the leading chunks once). */
   private head(count: number): Buffer {
-    while ((this.chunks[0]?.length ?? 0) < count && this.chunks.length > 1) {
-      const [first, second, ...rest] = this.chunks as [Buffer, Buffer, ...Buffer[]];
-      this.chunks = [Buffer.concat([first, second]), ...rest];
-    }
-    return (this.chunks[0] ?? Buffer.alloc(0)).subarray(0, count);
+    const first = this.chunks[0];
+    if (!first || first.length >= count || this.chunks.length === 1) return (first ?? Buffer.alloc(0)).subarray(0, count);
+    let joined = 0;
+    let taken = 0;
+    while (taken < this.chunks.length && joined < count) joined += (this.chunks[taken++] as Buffer).length;
+    this.chunks.splice(0, taken, Buffer.concat(this.chunks.slice(0, taken), joined));
+    return (this.chunks[0] as Buffer).subarray(0, count);
   }
 
   /** Removes and returns the first `count` bytes. */
@@ -178,6 +180,11 @@ export class FrameParser {
     for (const chunk of this.chunks) {
       if (offset >= to) break;
       const chunkEnd = offset + chunk.length;
+      // Chunks wholly before the search are passed over without copying.
+      if (chunkEnd + pattern.length <= from) {
+        offset = chunkEnd;
+        continue;
+      }
       const window = carried.length > 0 ? Buffer.concat([carried, chunk]) : chunk;
       const windowStart = offset - carried.length;
       if (chunkEnd > from) {
