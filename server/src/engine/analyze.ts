@@ -494,8 +494,8 @@ function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget:
   const target = Object.keys(own).length > 0 ? { ...documentTarget, gates: { ...documentTarget.gates, ...own } } : documentTarget;
   const ctx: VisitContext = { chunk, resource, target, out };
   walkIndexed(resource.node, pathIndexFor(resource.kind), (visit) => {
-    // Past the findings budget the file's report is cut anyway; stop adding to it.
-    if (out.length >= budgets.findingsPerFile) return;
+    // Past the findings budget the file's report is cut anyway (one more shows there were more); stop adding to it.
+    if (out.length > budgets.findingsPerFile) return;
     for (const fact of visit.index.facts) {
       if (fact.type === 'field') checkFieldFact(fact, visit, ctx);
       else if (fact.type === 'child') checkValue(fact, visit.value, fieldName(visit), ctx, []);
@@ -524,19 +524,17 @@ const suppressionPattern = /^kep-lens-disable(-next-line)?(?:\s+([\s\S]*))?$/d;
 /** `-- reason` ends the list of codes: anything after it is the author's explanation. */
 const reasonSeparator = /\s--(?:\s|$)|^--(?:\s|$)/;
 
-/** The codes a suppression comment lists, each with its offset in the document. */
-function suppressionCodes(chunk: ParsedChunk, comment: CommentLine, match: RegExpExecArray): { code: string; start: number }[] {
+/** The codes a suppression comment lists, each with its offset in the document, one at a time: a comment may list millions. */
+function* suppressionCodes(chunk: ParsedChunk, comment: CommentLine, match: RegExpExecArray): Generator<{ code: string; start: number }> {
   const listAt = match.indices?.[2]?.[0];
   const list = match[2];
-  if (listAt === undefined || list === undefined) return [];
+  if (listAt === undefined || list === undefined) return;
   // The comment's text starts at `kep-lens`, after the `#` and any blanks.
   const textStart = chunk.text.indexOf('kep-lens', comment.offset);
   const reason = list.search(reasonSeparator);
-  const codes: { code: string; start: number }[] = [];
   for (const item of (reason === -1 ? list : list.slice(0, reason)).matchAll(/[^\s,]+/g)) {
-    codes.push({ code: item[0], start: textStart + listAt + (item.index ?? 0) });
+    yield { code: item[0], start: textStart + listAt + (item.index ?? 0) };
   }
-  return codes;
 }
 
 function suppressionsOf(chunk: ParsedChunk): Suppressions {
@@ -544,14 +542,17 @@ function suppressionsOf(chunk: ParsedChunk): Suppressions {
   for (const comment of chunk.comments) {
     const match = suppressionPattern.exec(comment.text);
     if (!match) continue;
-    const listed = suppressionCodes(chunk, comment, match);
-    for (const { code: c, start } of listed) {
-      if (!isDiagnosticCode(c) && result.problems.length < budgets.findingsPerFile) {
+    const codes = new Set<string>();
+    for (const { code: c, start } of suppressionCodes(chunk, comment, match)) {
+      if (isDiagnosticCode(c)) codes.add(c);
+      // One past the budget, so the file's report shows it was cut.
+      else if (result.problems.length <= budgets.findingsPerFile) {
+        codes.add(c);
         result.problems.push(finding({ code: 'unknown-suppression', severity: 'warning', start, end: start + c.length,
           message: `Unknown diagnostic code ${code(c)}; KEP Lens codes are ${Object.keys(diagnosticCodes).join(', ')}.` }));
-      }
+      } else codes.add('?');
     }
-    const set = listed.length > 0 ? listed.map((l) => l.code) : ['*'];
+    const set = codes.size > 0 ? codes : new Set(['*']);
     if (match[1]) {
       const line = nextContentLine(linesOf(chunk), comment.offset);
       const existing = result.lines.get(line) ?? new Set<string>();
@@ -639,6 +640,7 @@ export function analyzeChunk(chunk: ParsedChunk, target: Target): Finding[] {
   const guarded = versionGuarded(chunk);
   const findings = [...raw.filter((f) => !guarded || !versionDependentCodes.has(f.code)), ...suppressions.problems].filter((f) => !suppressed(f, chunk, suppressions, target));
   for (const { comment, directive } of directivesIn(chunk.comments)) {
+    if (findings.length > budgets.findingsPerFile) break;
     for (const problem of directive.problems) {
       findings.push(finding({ code: 'invalid-directive', severity: 'warning', start: comment.offset, end: chunk.text.indexOf('kep-lens', comment.offset) + comment.text.length, message: problem }));
     }

@@ -104,7 +104,7 @@ export function parseDirective(commentText: string): Directive | undefined {
   if (!match) return undefined;
   const directive: Directive = { problems: [] };
   for (const setting of (match[1] ?? '').split(/\s+/).filter(Boolean)) {
-    if (directive.problems.length >= budgets.findingsPerFile) break;
+    if (directive.problems.length > budgets.findingsPerFile) break;
     const eq = setting.indexOf('=');
     const name = eq === -1 ? setting : setting.slice(0, eq);
     const value = eq === -1 ? '' : setting.slice(eq + 1);

@@ -6,7 +6,7 @@
 import { isScalar } from 'yaml';
 import { annotationMatches, pathIndexFor, stageAt } from '../kep/catalog';
 import type { Enhancement } from '../kep/types';
-import type { ManifestModel, ParsedChunk } from '../manifest/model';
+import { onFirstParse, type ManifestModel, type ParsedChunk } from '../manifest/model';
 import { walkIndexed } from '../manifest/paths';
 import { targetsOf } from '../engine/analyze';
 import type { EngineSettings } from '../engine/target';
@@ -41,6 +41,9 @@ interface ChunkInfo {
 }
 
 const infoByChunk = new WeakMap<ParsedChunk, ChunkInfo>();
+
+// Taken while analysis parses each document, so the first request does not parse the file again.
+onFirstParse((chunk) => void infoOf(chunk));
 
 function infoOf(chunk: ParsedChunk): ChunkInfo {
   let info = infoByChunk.get(chunk);

@@ -177,10 +177,23 @@ class DocumentChunk implements ParsedChunk {
     const kept = retained.get(this);
     if (kept) return kept;
     const parse = parseText(this.text, this.templated, this.budgetProblem);
+    const firstParse = this.outcome === undefined;
     this.outcome = { syntaxError: parse.syntaxError, tooLarge: parse.tooLarge, hasTree: parse.doc !== undefined };
     if (parse.doc) retained.set(this, parse, this.nodes);
+    if (firstParse) for (const listener of parseListeners) listener(this);
     return parse;
   }
+}
+
+const parseListeners: ((chunk: ParsedChunk) => void)[] = [];
+
+/**
+ * Work to do on each document when it is first parsed, while its tree is at
+ * hand: what a feature derives from a whole file (the KEPs it uses) is then
+ * ready without parsing every document again.
+ */
+export function onFirstParse(listener: (chunk: ParsedChunk) => void): void {
+  parseListeners.push(listener);
 }
 
 export function parseChunk(text: string): ParsedChunk {
@@ -369,10 +382,6 @@ export function measureDocument(text: string): DocumentSize {
     }
     blockScalarParent = -1;
     if (!blank) {
-      if (flow === 0) {
-        while (indents.length > 0 && (indents[indents.length - 1] as number) > column) indents.pop();
-        if (indents.length === 0 || (indents[indents.length - 1] as number) < column) indents.push(column);
-      }
       let at = contentStart;
       let dashes = 0;
       while (text.charCodeAt(at) === 45 && (at + 1 === lineEnd || text.charCodeAt(at + 1) === 32)) {
@@ -380,7 +389,9 @@ export function measureDocument(text: string): DocumentSize {
         at += 2;
         while (text.charCodeAt(at) === 32) at++;
       }
-      size.nodes += 1 + dashes;
+      // A line of template actions only is blanked before parsing: it is no node and no indentation.
+      let content = dashes > 0;
+      let nodes = dashes;
       let contentEnd = lineEnd;
       for (let i = at; i < lineEnd; i++) {
         const c = text.charCodeAt(i);
@@ -389,20 +400,30 @@ export function measureDocument(text: string): DocumentSize {
           break;
         }
         if (c === 123 && text.charCodeAt(i + 1) === 123) {
-          // `{{ … }}`: a template action, masked before parsing.
-          const close = text.indexOf('}}', i + 2);
-          if (close === -1 || close >= lineEnd) break;
+          // `{{ … }}`: a template action, masked before parsing (looked for within the line only).
+          let close = i + 2;
+          while (close < lineEnd && !(text.charCodeAt(close) === 125 && text.charCodeAt(close + 1) === 125)) close++;
           i = close + 1;
-        } else if (c === 91 || c === 123) {
+          continue;
+        }
+        if (c !== 32 && c !== 9 && c !== 13) content = true;
+        if (c === 91 || c === 123) {
           flow++;
-          size.nodes++;
+          nodes++;
           size.depth = Math.max(size.depth, indents.length + dashes + flow);
         } else if (c === 93 || c === 125) {
           if (flow > 0) flow--;
-        } else if (c === 58 || c === 44) size.nodes++;
+        } else if (c === 58 || c === 44) nodes++;
       }
-      size.depth = Math.max(size.depth, indents.length + dashes + flow);
-      if (flow === 0 && endsWithBlockScalarIndicator(text, at, contentEnd)) blockScalarParent = column;
+      if (content) {
+        if (flow === 0) {
+          while (indents.length > 0 && (indents[indents.length - 1] as number) > column) indents.pop();
+          if (indents.length === 0 || (indents[indents.length - 1] as number) < column) indents.push(column);
+        }
+        size.nodes += 1 + nodes;
+        size.depth = Math.max(size.depth, indents.length + dashes + flow);
+        if (flow === 0 && endsWithBlockScalarIndicator(text, at, contentEnd)) blockScalarParent = column;
+      }
     }
     if (newline === -1) break;
     lineStart = newline + 1;
