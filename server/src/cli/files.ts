@@ -87,7 +87,7 @@ export function discover(args: readonly string[], options: DiscoverOptions): Dis
   const sources: Source[] = [];
   const problems: IoProblem[] = [];
   const notices: string[] = [];
-  const linksOut: string[] = [];
+  const linksOut = new Set<string>();
   const seenFiles = new Set<string>();
   const seenDirectories = new Set<string>();
   let stdinTaken = false;
@@ -151,7 +151,7 @@ export function discover(args: readonly string[], options: DiscoverOptions): Dis
         if (!stat.isDirectory() && !manifest) continue;
         const target = leavesRoot(absolute, root);
         if (target !== undefined) {
-          linksOut.push(`${shown} → ${target}`);
+          linksOut.add(`${shown} → ${target}`);
           continue;
         }
         isDirectory = stat.isDirectory();
@@ -200,8 +200,9 @@ export function discover(args: readonly string[], options: DiscoverOptions): Dis
     if (special && !stat.isFIFO()) problems.push({ file: display, message: `${special}, not a file; skipped` });
     else addFile(display, absolute);
   }
-  if (linksOut.length > 0) {
-    notices.push(`not following ${linksOut.length === 1 ? 'a symbolic link' : `${linksOut.length} symbolic links`} that lead${linksOut.length === 1 ? 's' : ''} outside the directory being linted (${linksOut[0]}${linksOut.length > 1 ? ', …' : ''})`);
+  if (linksOut.size > 0) {
+    const [first] = linksOut;
+    notices.push(`not following ${linksOut.size === 1 ? 'a symbolic link' : `${linksOut.size} symbolic links`} that lead${linksOut.size === 1 ? 's' : ''} outside the directory being linted (${first}${linksOut.size > 1 ? ', …' : ''})`);
   }
   return { sources, problems, notices };
 }
@@ -234,10 +235,10 @@ function specialKind(stat: fs.Stats): string | undefined {
  * else it is not used and a notice says why. A line that is not a pattern
  * stops the run with a usage error naming the file and line.
  */
-function readIgnoreFile(absolute: string, shown: string, root: string, notices: string[], linksOut: string[]): IgnoreList['rules'] {
+function readIgnoreFile(absolute: string, shown: string, root: string, notices: string[], linksOut: Set<string>): IgnoreList['rules'] {
   const outside = leavesRoot(absolute, root);
   if (outside !== undefined) {
-    linksOut.push(`${shown} → ${outside}`);
+    linksOut.add(`${shown} → ${outside}`);
     return [];
   }
   const read = readBounded(absolute, budgets.settingsFileBytes, false);
@@ -279,17 +280,19 @@ export function readBounded(absolute: string, limit: number, allowPipes: boolean
     fd = fs.openSync(absolute, 'r');
     const after = refusal(fs.fstatSync(fd));
     if (after) return { problem: after };
+    // A regular file is read into one buffer of its size; a pipe, or a file that grows, into more.
+    const size = fs.fstatSync(fd).size;
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(size - total + 1, 64 * 1024), limit + 1 - total));
       const read = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
       total += read;
       if (total > limit) break;
     }
-    const bytes = Buffer.concat(chunks);
+    const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
     return total > limit ? { bytes: bytes.subarray(0, limit), truncated: true } : { bytes, truncated: false };
   } catch (error) {
     return { problem: `cannot read: ${describeError(error)}` };

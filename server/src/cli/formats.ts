@@ -34,12 +34,12 @@ export interface Report {
   readonly toolVersion: string;
 }
 
-/** Offsets → 1-based line/column. */
+/** Offsets → 1-based line/column, for offsets up to `upTo` (the lines after it are not indexed). */
 export class LineMap {
   private readonly starts: number[];
 
-  constructor(text: string) {
-    this.starts = lineStartsOf(text);
+  constructor(text: string, upTo = text.length) {
+    this.starts = lineStartsOf(upTo >= text.length ? text : text.slice(0, upTo + 1));
   }
 
   position(offset: number): { line: number; column: number } {

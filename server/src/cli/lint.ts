@@ -58,7 +58,8 @@ export function lintText(text: string, file: string, settings: EngineSettings, t
       message: `This file is larger than ${megabytes(budgets.fileBytes)}; KEP Lens checked only the documents that end within its first ${megabytes(budgets.fileBytes)}.` });
   }
   if (findings.length === 0) return [];
-  const lines = new LineMap(checked);
+  // Lines indexed only as far as the last finding: a file of millions of lines past a budget needs few.
+  const lines = new LineMap(checked, findings.reduce((last, f) => Math.max(last, f.end), 0));
   return findings.map((f) => {
     const start = lines.position(f.start);
     const end = lines.position(Math.max(f.end, f.start));
