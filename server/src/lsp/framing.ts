@@ -30,14 +30,14 @@ export class FrameParser {
   /** Offset up to which the pending body has been searched for a header. */
   private searched = 0;
 
-  private frames: Buffer[] = [];
+  private frames: Buffer[][] = [];
   /** Bytes are being dropped to find a header; reported once until a message gets through. */
   private resynchronising = false;
 
   constructor(private readonly report: (problem: string) => void) {}
 
-  /** The messages completed by `chunk`, each with its header. */
-  feed(chunk: Buffer): Buffer[] {
+  /** The messages completed by `chunk`, each with its header, as the pieces it arrived in. */
+  feed(chunk: Buffer): Buffer[][] {
     if (chunk.length > 0) {
       this.chunks.push(chunk);
       this.size += chunk.length;
@@ -70,8 +70,7 @@ export class FrameParser {
       // junk follows a good message: the body's own JSON tells which (checked only then, so rarely).
       const after = this.bytesAt(bodyEnd, headerPrefix.length).toString('latin1').toLowerCase();
       if (!headerPrefix.startsWith(after) && !isJson(this.bytesAt(headerLength, length))) {
-        const next = this.findHeader(headerLength, this.size).at;
-        this.drop(next === -1 ? Math.max(bodyEnd, this.size - lengthHeader.length + 1) : next, `a message claimed ${length} bytes, but what followed them was not a message header`);
+        this.drop(this.keepFrom(headerLength, bodyEnd), `a message claimed ${length} bytes, but what followed them was not a message header`);
         continue;
       }
       this.frames.push(this.take(bodyEnd));
@@ -102,8 +101,18 @@ export class FrameParser {
 
   /** Drops everything before the next header after the first byte (keeping what may be the start of one). */
   private resynchronise(problem: string): void {
-    const next = this.findHeader(1, this.size).at;
-    this.drop(next === -1 ? Math.max(1, this.size - lengthHeader.length + 1) : next, problem);
+    this.drop(this.keepFrom(1, 1), problem);
+  }
+
+  /**
+   * Where to resume after bytes that break the framing: the next header after `from`, or one that
+   * may be arriving (cut off at the end), or else the last bytes, which may begin one; never before `least`.
+   */
+  private keepFrom(from: number, least: number): number {
+    const next = this.findHeader(from, this.size);
+    if (next.at !== -1) return next.at;
+    if (next.undecided) return Math.max(least, next.searched);
+    return Math.max(least, this.size - lengthHeader.length + 1);
   }
 
   private drop(count: number, problem: string): void {
@@ -124,13 +133,26 @@ export class FrameParser {
     let start = from;
     for (;;) {
       const at = this.find(lengthHeader, start, to);
-      if (at === -1) return { at: -1, searched: Math.max(from, to - lengthHeader.length + 1), undecided: false };
+      if (at === -1) {
+        // The last bytes so far may be the first of a header.
+        const tail = this.partialHeaderAtEnd(Math.max(start, this.size - lengthHeader.length + 1));
+        if (tail !== -1 && tail < to) return { at: -1, searched: tail, undecided: true };
+        return { at: -1, searched: Math.max(from, to - lengthHeader.length + 1), undecided: false };
+      }
       const text = this.bytesAt(at, lengthHeader.length + 24).toString('latin1');
       if (/^content-length: *\d+\r\n/i.test(text)) return { at, searched: at, undecided: false };
       // Cut off by the end of the bytes so far: decide when more arrive.
       if (at + text.length >= this.size && /^content-length: *\d*\r?$/i.test(text)) return { at: -1, searched: at, undecided: true };
       start = at + 1;
     }
+  }
+
+  /** Where, at or after `from`, the bytes up to the end are the beginning of `Content-Length:`; -1 if nowhere. */
+  private partialHeaderAtEnd(from: number): number {
+    const tail = this.bytesAt(from, this.size - from).toString('latin1').toLowerCase();
+    const header = lengthHeader.toString('latin1').toLowerCase();
+    for (let i = 0; i < tail.length; i++) if (header.startsWith(tail.slice(i))) return from + i;
+    return -1;
   }
 
   /** Up to `count` bytes from `offset`, wherever the chunks divide them. */
@@ -164,12 +186,23 @@ export class FrameParser {
   }
 
   /** Removes and returns the first `count` bytes. */
-  private take(count: number): Buffer {
-    const taken = this.head(count);
-    const first = this.chunks[0] as Buffer;
-    if (taken.length === first.length) this.chunks.shift();
-    else this.chunks[0] = first.subarray(taken.length);
-    this.size -= taken.length;
+  /** Removes and returns the first `count` bytes, as the pieces they arrived in: a large message is not copied here. */
+  private take(count: number): Buffer[] {
+    const taken: Buffer[] = [];
+    let left = count;
+    while (left > 0 && this.chunks.length > 0) {
+      const first = this.chunks[0] as Buffer;
+      if (first.length <= left) {
+        taken.push(first);
+        this.chunks.shift();
+        left -= first.length;
+      } else {
+        taken.push(first.subarray(0, left));
+        this.chunks[0] = first.subarray(left);
+        left = 0;
+      }
+    }
+    this.size -= count - left;
     return taken;
   }
 
@@ -212,7 +245,7 @@ export function checkedFrames(report: (problem: string) => void): Transform {
   const parser = new FrameParser(report);
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-      for (const frame of parser.feed(chunk)) this.push(frame);
+      for (const frame of parser.feed(chunk)) for (const piece of frame) this.push(piece);
       done();
     },
   });
