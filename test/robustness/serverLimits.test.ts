@@ -38,6 +38,7 @@ describe('server: a client that never answers workspace/configuration', { timeou
     });
     try {
       const uri = 'file:///never-answered.yaml';
+      const second = 'file:///second.yaml';
       await client.open(uri, flowSchema);
       // While the settings are awaited: a hover, cancelled; its answer must come before the fallback does.
       const events: string[] = [];
@@ -45,16 +46,16 @@ describe('server: a client that never answers workspace/configuration', { timeou
       client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } }, source.token)
         .then(() => events.push('hover answered'), (error: { code?: number }) => events.push(`hover refused ${error.code}`));
       setTimeout(() => source.cancel(), 50);
+      // A second document opened a second later waits for its own settings, a second longer.
+      setTimeout(() => void client.open(second, flowSchema), 1000);
       const published = await client.diagnosticsFor(uri, () => true, 'diagnostics without an answer to workspace/configuration', 15_000);
       events.push('published');
       assert.deepEqual(events, ['hover refused -32800', 'published']);
       // The initialization settings are the ones used: at 1.32 this apiVersion is removed (at the default 1.31, only deprecated).
       assert.deepEqual(published.diagnostics.map((d) => d.code), ['removed-api']);
       assert.ok(client.logs.some((l) => l.includes('did not answer workspace/configuration')), client.logs.join('\n'));
-      // That document does not wait again: its hover is answered while a new document still waits for its settings.
+      // The first document does not wait again: its hover is answered while the second still waits.
       const order: string[] = [];
-      const second = 'file:///second.yaml';
-      await client.open(second, flowSchema);
       const hover = client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 14 } }).then(() => order.push('hover'));
       await client.diagnosticsFor(second, () => true, 'diagnostics of the second document', 15_000);
       order.push('second published');
