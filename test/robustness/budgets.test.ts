@@ -17,6 +17,7 @@ import { buildModel, measureDocument } from '../../server/src/manifest/model';
 import { diagnosticsWithinBudget } from '../../server/src/features/diagnostics';
 import { documentInfo } from '../../server/src/features/documentInfo';
 import { hoverAt } from '../../server/src/features/hover';
+import { kepReferences } from '../../server/src/features/links';
 import { lintText, settingsFor } from '../../server/src/cli/lint';
 
 const pdb = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: x\n';
@@ -129,6 +130,10 @@ describe('budgets: findings per file and bytes per publish', () => {
     assert.equal(last.code, 'too-large');
     assert.match(last.message, /at most 10,000 findings/);
     assert.equal(last.start, flood.indexOf('x', (starts[starts.length - 1] as number) + 1));
+  });
+
+  it('links to KEPs stop at the same budget', () => {
+    assert.equal(kepReferences('# KEP-4639 kep.k8s.io/127\n'.repeat(30_000)).length, budgets.findingsPerFile);
   });
 
   it('the CLI keeps them all without overflowing the stack (more than 125,000 findings in one file)', () => {
