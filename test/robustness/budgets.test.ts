@@ -15,6 +15,7 @@ import { analyzeModel, type FileFinding } from '../../server/src/engine/analyze'
 import { defaultSettings } from '../../server/src/engine/target';
 import { buildModel, measureDocument } from '../../server/src/manifest/model';
 import { diagnosticsWithinBudget } from '../../server/src/features/diagnostics';
+import { WeightedLru } from '../../server/src/manifest/lru';
 import { documentInfo } from '../../server/src/features/documentInfo';
 import { hoverAt } from '../../server/src/features/hover';
 import { kepReferences } from '../../server/src/features/links';
@@ -157,11 +158,26 @@ describe('budgets: findings per file and bytes per publish', () => {
 });
 
 describe('budgets: parse trees kept only for recently used documents', () => {
+  it('the cache of trees stays within its weight, and never drops the tree just stored', () => {
+    const cache = new WeightedLru<string, number>(100);
+    for (let i = 0; i < 1000; i++) {
+      cache.set(`k${i}`, i, 1 + (i % 7));
+      assert.ok(cache.weight <= 100, `weight ${cache.weight} after ${i} stores`);
+      assert.equal(cache.get(`k${i}`), i);
+    }
+    cache.get('k998');
+    cache.set('heavy', -1, 500);
+    assert.equal(cache.get('heavy'), -1, 'a store heavier than the whole budget is kept until the next one');
+    assert.equal(cache.size, 1);
+    cache.set('light', 0, 1);
+    assert.equal(cache.get('heavy'), undefined);
+  });
+
   it('findings, hovers and KEP uses are the same whether a document was parsed once or again', () => {
-    // 400 documents of ~600 nodes: more than the trees kept between requests.
+    // 360 documents of ~610 nodes: more than the trees kept between requests.
     const labels = Array.from({ length: 300 }, (_, i) => `    l${i}: v\n`).join('');
     const doc = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels:\n${labels}spec:\n  hostUsers: false\n  volumes:\n    - name: v\n      cephfs: {monitors: [a]}\n`;
-    const text = Array.from({ length: 400 }, () => doc).join('---\n');
+    const text = Array.from({ length: 360 }, () => doc).join('---\n');
     const model = buildModel(text);
     const first = analyzeModel(model, defaultSettings);
     const info = documentInfo(model, defaultSettings);

@@ -46,8 +46,8 @@ describe('server: a client that never answers workspace/configuration', { timeou
       client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } }, source.token)
         .then(() => events.push('hover answered'), (error: { code?: number }) => events.push(`hover refused ${error.code}`));
       setTimeout(() => source.cancel(), 50);
-      // A second document opened a second later waits for its own settings, a second longer.
-      setTimeout(() => void client.open(second, flowSchema), 1000);
+      // A second document opened half a second later waits for its own settings, half a second longer.
+      setTimeout(() => void client.open(second, flowSchema), 500);
       const published = await client.diagnosticsFor(uri, () => true, 'diagnostics without an answer to workspace/configuration', 15_000);
       events.push('published');
       assert.deepEqual(events, ['hover refused -32800', 'published']);

@@ -23,8 +23,10 @@ export class WeightedLru<K, V> {
     this.delete(key);
     this.entries.set(key, { value, weight });
     this.total += weight;
+    if (this.total <= this.capacity) return;
+    // Down to three quarters at once: one walk from the oldest per many stores, not one per store.
     for (const [oldest, entry] of this.entries) {
-      if (this.total <= this.capacity || oldest === key) break;
+      if (this.total <= this.capacity * 0.75 || oldest === key) break;
       this.entries.delete(oldest);
       this.total -= entry.weight;
     }
