@@ -17,7 +17,9 @@ import {
   type CompletionItem,
   type InitializeParams,
   type InitializeResult,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
+import { format } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeModel } from './engine/analyze';
 import { defaultSettings, type EngineSettings } from './engine/target';
@@ -27,7 +29,7 @@ import { enhancementsOfRelease, findEnhancement, stageAt } from './kep/catalog';
 import { parseTargetVersion, releaseVersion, supportedVersions } from './kep/versions';
 import { quickFixes, fixAll, fixAllKind, fixAllOfKind, enableGateCommand } from './features/codeActions';
 import { completionsAt, type CompletionKind } from './features/completion';
-import { diagnosticSource, toDiagnostic } from './features/diagnostics';
+import { diagnosticSource, diagnosticsWithinBudget } from './features/diagnostics';
 import { documentInfo } from './features/documentInfo';
 import { hoverAt } from './features/hover';
 import { documentLinks } from './features/links';
@@ -35,6 +37,8 @@ import { enhancementCard } from './features/cards';
 import { guard } from './lsp/runner';
 import { ModelCache } from './lsp/modelCache';
 import { ValidationScheduler } from './lsp/validation';
+import { updateDocument } from './lsp/documentUpdate';
+import { checkedFrames } from './lsp/framing';
 import { SettingsStore, type InitOptions } from './lsp/settings';
 
 if (process.argv.includes('--version')) {
@@ -50,8 +54,19 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
   process.argv.push('--stdio');
 }
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Over stdio, messages pass a framing check first: a wrong Content-Length costs one message, not the connection.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, process.stdin.pipe(checkedFrames((problem) => connection.console.error(`Malformed message from the client: ${problem}`))), process.stdout)
+  : createConnection(ProposedFeatures.all);
+if (stdio) {
+  // What the library does for its own stdio transport: stray console output must not corrupt the protocol stream.
+  console.log = (...args: unknown[]) => connection.console.log(format(...args));
+  console.info = (...args: unknown[]) => connection.console.info(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+}
+const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
 const models = new ModelCache();
 const settingsStore = new SettingsStore(connection);
 let clientCommands = false;
@@ -76,8 +91,14 @@ const validation = new ValidationScheduler(async (uri) => {
   if (documents.get(uri)?.version !== document.version) return;
   const enabled = await settingsStore.diagnosticsEnabled(uri);
   const findings = enabled ? analyzeModel(models.get(document), settings) : [];
-  void connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map((f) => toDiagnostic(document, f)) });
+  const diagnostics = diagnosticsWithinBudget(document, findings, !settings.disabledCodes.includes('too-large'));
+  publish(uri, { uri, version: document.version, diagnostics });
 }, (error) => connection.console.error(`validation failed: ${String(error)}`));
+
+/** Sends diagnostics; a failed send is logged, never lost without a word. */
+function publish(uri: string, params: PublishDiagnosticsParams): void {
+  connection.sendDiagnostics(params).catch((error: unknown) => connection.console.error(`publishing diagnostics for ${uri} failed: ${String(error)}`));
+}
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitOptions;
@@ -124,7 +145,7 @@ documents.onDidClose((e) => {
   validation.cancel(e.document.uri);
   models.delete(e.document.uri);
   settingsStore.forget(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  publish(e.document.uri, { uri: e.document.uri, diagnostics: [] });
 });
 
 connection.onHover(guard(connection, 'hover', null, async (params) => {

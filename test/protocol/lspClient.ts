@@ -25,8 +25,10 @@ export const defaultTimeoutMs = 10_000;
 export interface StartOptions {
   capabilities?: ClientCapabilities;
   initializationOptions?: unknown;
-  /** Answers `workspace/configuration`; absent = the client does not answer it. */
-  configuration?: (params: ConfigurationParams) => unknown[];
+  /** Answers `workspace/configuration` (a promise that never settles: a client that never answers); absent = null for every item. */
+  configuration?: (params: ConfigurationParams) => unknown[] | Promise<unknown[]>;
+  /** Node options for the server process (`-r` a preload, for instance). */
+  execArgv?: string[];
 }
 
 interface Waiter {
@@ -84,7 +86,7 @@ export class LspClient {
   /** Starts the server and runs initialize + initialized. */
   static async start(options: StartOptions = {}): Promise<{ client: LspClient; result: InitializeResult }> {
     if (!fs.existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`npm run build\` before the protocol tests`);
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: repoRoot });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: repoRoot });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout as NodeJS.ReadableStream), new StreamMessageWriter(child.stdin as NodeJS.WritableStream));
     const client = new LspClient(child, connection, options);
     const result = await client.request<InitializeResult>('initialize', {

@@ -4,7 +4,7 @@
  * and the gates know, so they reach the values, gates and rules the engine
  * checks), hand-written nasty seeds, and mutations.
  */
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { allGateNames, enhancements, factsOfField, knownKinds, servedVersionsOf, valuesOfFact } from '../../server/src/kep/catalog';
 import { enumSpec, listItemOf, mapValueOf, rootTypeOf, shapeOfType, structSpec, type TypeRef } from '../../server/src/kep/schema';
 import { supportedVersions } from '../../server/src/kep/versions';
@@ -243,6 +243,15 @@ export const nastySeeds: readonly string[] = [
   '"',
   '\u0000\u0001\u0002',
   '\uD800\uDC00\uDFFF\uD800',
+  // Shapes from the hostile-input report, small: a `\r` inside directives and suppressions, repeated and
+  // unknown codes, the marker word without `#`, surrogate pairs where a cursor may land, blank runs before a key.
+  `# kep-lens: featureGates=ImageVolume=true\rkubernetesVersion=1.30\n# kep-lens-disable-next-line kep-rule\r feature-gate-off\napiVersion: v1\nkind: Pod\nspec:\n  volumes:\n    - name: v\n      image: {reference: x}\n`,
+  `# kep-lens-disable bogus bogus removed-api bogus,bogus -- why\n# kep-lens-disable-next-line zz zz zz\napiVersion: policy/v1beta1\nkind: PodDisruptionBudget\n`,
+  `apiVersion: v1\nkind: ConfigMap\ndata:\n  a: kep-lens kep-lens#kep-lens x # kep-lens: bogus\n  b: "# kep-lens-disable"\n`,
+  `apiVersion: v1\nkind: Pod\nspec:\n  🙂: 🙂🙂\n  hostUsers: 🙂\n  containers:\n    - name: 🙂🙂\n      image: 🙂:🙂\n`,
+  `apiVersion: v1\nkind: Pod\nspec:\n  a${' '.repeat(3000)}\n  k: x${' '.repeat(3000)}y\n  \n`,
+  `{"apiVersion":"v1","kind":"List","items":[${'{"apiVersion":"policy/v1beta1","kind":"PodDisruptionBudget","metadata":{"name":"x"}},'.repeat(40)}{}]}`,
+  `apiVersion: v1\nkind: ConfigMap\ndata:\n  a: ${'{{ .Values.x }}{{- y }} '.repeat(200)}\n`,
 ];
 
 // ---------------------------------------------------------------- mutations
@@ -356,6 +365,36 @@ export const mutations: Record<string, Mutation> = {
     return t.slice(0, at) + (r.chance(0.5) ? '['.repeat(n) + ']'.repeat(n) : '{a: '.repeat(n) + '1' + '}'.repeat(n)) + t.slice(at);
   },
   aliasChain: (t) => `${t}\nx0: &x0 [a, a]\nx1: &x1 [*x0, *x0]\nx2: &x2 [*x1, *x1]\nx3: [*x2, *x2, *x3]\n`,
+  crInComments: (t) => t.replace(/(# kep-lens[^\n]*?) /g, (_, head: string) => `${head}\r`),
+  blankRun: (t, r) => {
+    const lines = linesOf(t);
+    const at = r.int(lines.length);
+    const line = lines[at] ?? '';
+    const cut = r.int(line.length + 1);
+    lines[at] = line.slice(0, cut) + ' '.repeat(r.range(100, 600)) + line.slice(cut);
+    return lines.join('\n');
+  },
+  oneSpaceNesting: (t, r) => {
+    // The deep ones (past 512 levels) are in the pathological inputs; here, the shapes around them.
+    const levels = r.range(10, 60);
+    return `${t}\n${Array.from({ length: levels }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} x\n`;
+  },
+  manySuppressionCodes: (t, r) => {
+    const codes = Array.from({ length: r.range(3, 40) }, () => r.pick(['bogus', 'kep-rule', 'removed-api', `c${r.int(50)}`, 'too-large', 'x']));
+    return `# kep-lens-disable${r.chance(0.5) ? '-next-line' : ''} ${codes.join(r.pick([' ', ',', ', ']))}\n${t}`;
+  },
+  singleLineJson: (t) => {
+    try {
+      const value: unknown = parse(t);
+      return value === undefined ? t : JSON.stringify(value);
+    } catch {
+      return t;
+    }
+  },
+  markerWords: (t, r) => {
+    const at = randomOffset(t, r);
+    return t.slice(0, at) + r.pick(['kep-lens ', 'kep-lens#kep-lens ', '  # kep-lens # kep-lens ', 'x: kep-lens\n']).repeat(r.range(1, 20)) + t.slice(at);
+  },
 };
 
 export const mutationNames = Object.keys(mutations);

@@ -135,6 +135,13 @@ function findingProblems(findings: readonly FileFinding[], length: number): { ki
   return problems;
 }
 
+/** An offset between the two halves of a surrogate pair: a range ending there cuts a character in two. */
+function splitsSurrogatePair(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
 /**
  * Runs build/analyze/hover/completion/documentInfo on `text` and records
  * every broken invariant in `stats`. Returns the model, for reuse by a
@@ -216,6 +223,10 @@ export function exercise(text: string, rng: Rng, stats: Stats, label: string, op
       const p = rangeProblem(`completion "${item.label}" at ${line}:${character}`, item.replaceStart, item.replaceEnd, text.length);
       if (p) {
         fail('range:completion', p);
+        break;
+      }
+      if (splitsSurrogatePair(text, item.replaceStart) || splitsSurrogatePair(text, item.replaceEnd)) {
+        fail('range:completion-surrogate', `completion "${item.label}" at ${line}:${character} replaces ${item.replaceStart}..${item.replaceEnd}, between the halves of a character`);
         break;
       }
       if (typeof item.insertSnippet !== 'string' || typeof item.label !== 'string' || item.label === '') {

@@ -2,6 +2,7 @@
  * Command-line parsing for `kep-lens`: `--name value`, `--name=value`,
  * repeatable options, flags, `--` ending options and `-` as a path.
  */
+import { clip } from '../engine/quote';
 
 export class UsageError extends Error {}
 
@@ -44,11 +45,11 @@ export function parseArgs(argv: readonly string[], specs: Readonly<Record<string
       inline = eq === -1 ? undefined : arg.slice(eq + 1);
     } else {
       const long = byShort.get(arg.slice(1));
-      if (!long) throw new UsageError(`unknown option ${arg}`);
+      if (!long) throw new UsageError(`unknown option ${clip(arg)}`);
       name = long;
     }
     const spec = specs[name];
-    if (!spec) throw new UsageError(`unknown option --${name}`);
+    if (!spec) throw new UsageError(`unknown option --${clip(name)}`);
     if (!spec.value) {
       if (inline !== undefined) throw new UsageError(`option --${name} takes no value`);
       flags.add(name);
@@ -81,6 +82,6 @@ export function all(parsed: Parsed, name: string): string[] {
 export function choice<T extends string>(value: string | undefined, choices: readonly T[], option: string, fallback: T): T {
   if (value === undefined) return fallback;
   const found = choices.find((c) => c === value.toLowerCase());
-  if (!found) throw new UsageError(`--${option} must be one of ${choices.join(', ')} (got "${value}")`);
+  if (!found) throw new UsageError(`--${option} must be one of ${choices.join(', ')} (got "${clip(value)}")`);
   return found;
 }

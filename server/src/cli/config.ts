@@ -15,8 +15,11 @@ import { parseTargetVersion, releaseVersion, supportedVersions } from '../kep/ve
 import type { MinorVersion } from '../kep/types';
 import { isDiagnosticCode, isRecord } from '../engine/target';
 import { UsageError } from './args';
-import { compileRule, type IgnoreList, type IgnoreRule } from './ignore';
+import { budgets, megabytes } from '../engine/budgets';
+import { clip } from '../engine/quote';
 import { withLineFeeds } from '../manifest/lineBreaks';
+import { decode, readBounded } from './files';
+import { compileRule, InvalidPattern, type IgnoreList, type IgnoreRule } from './ignore';
 
 export const configNames = ['kep-lens.yaml', '.kep-lens.yaml'];
 
@@ -39,7 +42,7 @@ function versionRange(): string {
 /** `1.31`, `v1.31.2` → `1.31`; a usage error for versions the data does not cover. */
 export function targetVersion(value: unknown, where: string): MinorVersion {
   const version = parseTargetVersion(value);
-  if (!version) throw new UsageError(`${where} "${String(value)}" is not a Kubernetes version KEP Lens knows (${versionRange()})`);
+  if (!version) throw new UsageError(`${where} "${clip(String(value))}" is not a Kubernetes version KEP Lens knows (${versionRange()})`);
   return version;
 }
 
@@ -50,7 +53,7 @@ export function parseGateList(text: string, where: string): Record<string, boole
     const eq = item.indexOf('=');
     const name = eq === -1 ? '' : item.slice(0, eq).trim();
     const value = eq === -1 ? '' : item.slice(eq + 1).trim().toLowerCase();
-    if (!name || (value !== 'true' && value !== 'false')) throw new UsageError(`${where}: "${item}" should look like Name=true or Name=false`);
+    if (!name || (value !== 'true' && value !== 'false')) throw new UsageError(`${where}: "${clip(item)}" should look like Name=true or Name=false`);
     gates[name] = value === 'true';
   }
   return gates;
@@ -60,7 +63,7 @@ export function parseGateList(text: string, where: string): Record<string, boole
 export function parseCodes(items: readonly string[], where: string): string[] {
   const codes: string[] = [];
   for (const item of items.flatMap((i) => i.split(',')).map((s) => s.trim()).filter(Boolean)) {
-    if (!isDiagnosticCode(item)) throw new UsageError(`${where}: unknown diagnostic code "${item}"`);
+    if (!isDiagnosticCode(item)) throw new UsageError(`${where}: unknown diagnostic code "${clip(item)}"`);
     codes.push(item);
   }
   return codes;
@@ -86,21 +89,22 @@ export function locateConfig(cwd: string, explicit: string | undefined): string 
 }
 
 export function loadConfig(file: string, shownAs: string, warn: (message: string) => void): FileConfig {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read config ${shownAs}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message)}`);
-  }
+  // Bounded, and a file or a pipe only: `--config /dev/zero` must end.
+  const read = readBounded(file, budgets.settingsFileBytes, true);
+  if ('problem' in read) throw new UsageError(`cannot read config ${shownAs}: ${read.problem.replace(/^cannot read: /, '')}`);
+  if (read.truncated) throw new UsageError(`config ${shownAs} is larger than ${megabytes(budgets.settingsFileBytes)}`);
+  const decoded = decode(read.bytes);
+  if ('problem' in decoded) throw new UsageError(`config ${shownAs} is not text: ${decoded.problem}`);
+  const text = decoded.text;
   let raw: unknown;
   try {
     raw = parseYaml(withLineFeeds(text));
   } catch (error) {
-    throw new UsageError(`config ${shownAs} is not valid YAML: ${String((error as Error).message).split('\n')[0]}`);
+    throw new UsageError(`config ${shownAs} is not valid YAML: ${clip(String((error as Error).message).split('\n')[0] ?? '')}`);
   }
   if (raw === null || raw === undefined) raw = {};
   if (!isRecord(raw)) throw new UsageError(`config ${shownAs} must be a mapping`);
-  for (const key of Object.keys(raw)) if (!knownKeys.has(key)) warn(`config ${shownAs}: unknown key "${key}" ignored (known: ${[...knownKeys].join(', ')})`);
+  for (const key of Object.keys(raw)) if (!knownKeys.has(key)) warn(`config ${shownAs}: unknown key "${clip(key)}" ignored (known: ${[...knownKeys].join(', ')})`);
   const where = (key: string): string => `config ${shownAs}: ${key}`;
   const kubernetesVersion = raw.kubernetesVersion === undefined || raw.kubernetesVersion === null ? undefined : targetVersion(raw.kubernetesVersion, where('kubernetesVersion'));
   const featureGates: Record<string, boolean> = {};
@@ -110,7 +114,7 @@ export function loadConfig(file: string, shownAs: string, warn: (message: string
       for (const [name, value] of Object.entries(raw.featureGates)) {
         if (typeof value === 'boolean') featureGates[name] = value;
         else if (value === 'true' || value === 'false') featureGates[name] = value === 'true';
-        else throw new UsageError(`${where('featureGates')}.${name} must be true or false`);
+        else throw new UsageError(`${where('featureGates')}.${clip(name)} must be true or false`);
       }
     } else throw new UsageError(`${where('featureGates')} must be a map of gate names to true/false`);
   }
@@ -124,8 +128,18 @@ export function loadConfig(file: string, shownAs: string, warn: (message: string
   return { file, kubernetesVersion, featureGates, disabledCodes: parseCodes(list('disabledCodes'), where('disabledCodes')), exclude: list('exclude') };
 }
 
-export function excludeList(base: string, globs: readonly string[]): IgnoreList | undefined {
-  const rules = globs.map(compileRule).filter((r): r is IgnoreRule => r !== undefined);
+/** `--exclude` or config `exclude` globs relative to `base`; a glob git would not honour is a usage error naming `where`. */
+export function excludeList(base: string, globs: readonly string[], where: string): IgnoreList | undefined {
+  const rules: IgnoreRule[] = [];
+  for (const glob of globs) {
+    try {
+      const rule = compileRule(glob);
+      if (rule) rules.push(rule);
+    } catch (error) {
+      if (error instanceof InvalidPattern) throw new UsageError(`${where} "${clip(glob)}" is not a valid pattern: ${error.message}`);
+      throw error;
+    }
+  }
   return rules.length > 0 ? { base, rules } : undefined;
 }
 

@@ -8,6 +8,7 @@ import { rootTypeOf } from '../kep/schema';
 import type { KepCategory, MinorVersion, Stage } from '../kep/types';
 import { apiVersionCard, gateCard, type CardTarget } from '../features/cards';
 import { explain, resolveFieldPath as resolveInSchema } from '../features/hover';
+import { clip } from '../engine/quote';
 
 /**
  * `spec.volumes.image` → `spec.volumes[].image`: the path walked through the
@@ -50,9 +51,9 @@ export function explainQuery(query: string, kind: string | undefined, target: Ca
       const card = explain(resolved, kind, target);
       if (card) return { card };
     }
-    return { reason: `nothing known about "${trimmed}" for kind ${kind} (try a KEP number, a feature gate, or a field path such as spec.volumes[].image)` };
+    return { reason: `nothing known about "${clip(trimmed)}" for kind ${clip(kind)} (try a KEP number, a feature gate, or a field path such as spec.volumes[].image)` };
   }
-  return { reason: `nothing known about "${trimmed}" (a KEP like KEP-4639, a feature gate like ImageVolume, or a field path with --kind Pod)` };
+  return { reason: `nothing known about "${clip(trimmed)}" (a KEP like KEP-4639, a feature gate like ImageVolume, or a field path with --kind Pod)` };
 }
 
 export interface KepRow {

@@ -34,12 +34,12 @@ export interface Report {
   readonly toolVersion: string;
 }
 
-/** Offsets → 1-based line/column. */
+/** Offsets → 1-based line/column, for offsets up to `upTo` (the lines after it are not indexed). */
 export class LineMap {
   private readonly starts: number[];
 
-  constructor(text: string) {
-    this.starts = lineStartsOf(text);
+  constructor(text: string, upTo = text.length) {
+    this.starts = lineStartsOf(upTo >= text.length ? text : text.slice(0, upTo + 1));
   }
 
   position(offset: number): { line: number; column: number } {
@@ -83,13 +83,37 @@ export function summaryLine(report: Report): string {
   return line;
 }
 
-function oneLine(message: string): string {
-  return message.replace(/\s*\r?\n\s*/g, ' ');
+// ---------------------------------------------------------------- escaping
+
+/** Characters a terminal or a log viewer would obey rather than show: C0 and C1 controls, DEL, line and paragraph separators, direction overrides. */
+const invisible = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeOf(c: string): string {
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  if (c === '\t') return '\\t';
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** Text from the input (a file name, a value, a message quoting one) as it may be printed: every control character as a visible escape (`\n`, `\x1b`). */
+export function visible(text: string): string {
+  return text.replace(invisible, escapeOf);
+}
+
+/** Like `visible`, but line breaks stay, for formats that escape them their own way. */
+function visibleButLineBreaks(text: string): string {
+  return text.replace(invisible, (c) => (c === '\n' || c === '\r' ? c : escapeOf(c)));
+}
+
+/** JSON output with the controls JSON leaves raw (DEL, C1, separators, direction overrides) as `\u` escapes: the same JSON, safe on a terminal. */
+function jsonSafe(json: string): string {
+  return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function formatText(report: Report, p: Paint): string {
   return report.problems
-    .map((x) => `${p.file(`${x.file}:${x.line}:${x.column}`)} ${p.severity(x.severity, x.severity)} ${p.dim(x.code)} ${oneLine(x.message)}\n`)
+    .map((x) => `${p.file(`${visible(x.file)}:${x.line}:${x.column}`)} ${p.severity(x.severity, x.severity)} ${p.dim(visible(x.code))} ${visible(x.message)}\n`)
     .join('');
 }
 
@@ -107,7 +131,7 @@ export function formatJson(report: Report): string {
     message: x.message,
     url: x.url ?? null,
   }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(rows, null, 2))}\n`;
 }
 
 // ---------------------------------------------------------------- sarif
@@ -129,6 +153,7 @@ const ruleHelp: Record<keyof typeof diagnosticCodes, string> = {
   'yaml-portability': 'https://yaml.org/spec/1.2.2/#73-flow-scalar-styles',
   'invalid-directive': 'https://marketplace.visualstudio.com/items?itemName=kep-lens.kep-lens',
   'unknown-suppression': 'https://marketplace.visualstudio.com/items?itemName=kep-lens.kep-lens',
+  'too-large': 'https://marketplace.visualstudio.com/items?itemName=kep-lens.kep-lens',
 };
 
 export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
@@ -192,13 +217,14 @@ export function formatSarif(report: Report): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(log, null, 2))}\n`;
 }
 
 // ---------------------------------------------------------------- github
 
+/** A workflow command's message: `%`, CR and LF escaped as the runner expects, other controls made visible. */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visibleButLineBreaks(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(s: string): string {

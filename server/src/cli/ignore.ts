@@ -1,12 +1,13 @@
 /**
- * A small `.gitignore` matcher, enough for the walk of `kep-lens lint`:
- * comments, blank lines, `!` negation, trailing `/` for directories,
- * anchoring by a leading or inner `/`, `*`, `?`, `[…]` classes, `**` and
- * backslash escapes. The last matching pattern wins, deeper files after
- * shallower ones, as in git. `--exclude` globs use the same rules.
+ * `.gitignore` rules for the walk of `kep-lens lint`: comments, blank
+ * lines, `!` negation, trailing `/` for directories, anchoring by a
+ * leading or inner `/`, and git's globs (see glob.ts). The last matching
+ * pattern wins, deeper files after shallower ones, as in git. `--exclude`
+ * globs use the same rules.
  */
 import * as path from 'node:path';
 import { linesOf } from '../manifest/lineBreaks';
+import { compileGlob, globMatches, InvalidGlob, type Glob } from './glob';
 
 export interface IgnoreRule {
   /** The pattern as written. */
@@ -16,7 +17,7 @@ export interface IgnoreRule {
   readonly dirOnly: boolean;
   /** Contains a `/` before its end: relative to the base directory, not any depth. */
   readonly anchored: boolean;
-  readonly regex: RegExp;
+  readonly glob: Glob;
 }
 
 /** Rules of one `.gitignore` (or of the `--exclude` list) and the directory they are relative to. */
@@ -25,94 +26,23 @@ export interface IgnoreList {
   readonly rules: readonly IgnoreRule[];
 }
 
-function escapeRegex(c: string): string {
-  return /[\\^$.*+?()[\]{}|]/.test(c) ? `\\${c}` : c;
+/** A pattern KEP Lens refuses, with the line it is on (1-based; 0 for a single pattern). */
+export class InvalidPattern extends Error {
+  constructor(readonly pattern: string, readonly line: number, reason: string) {
+    super(reason);
+  }
 }
 
-/** `[…]` at `start`; returns the regex class and the index after `]`, or undefined when unclosed. */
-function charClass(glob: string, start: number): { re: string; next: number } | undefined {
-  let i = start + 1;
-  let negate = false;
-  if (glob[i] === '!' || glob[i] === '^') {
-    negate = true;
-    i++;
-  }
-  let body = '';
-  let first = true;
-  while (i < glob.length) {
-    const c = glob[i] as string;
-    if (c === ']' && !first) {
-      return { re: negate ? `[^${body}/]` : `(?!/)[${body}]`, next: i + 1 };
-    }
-    first = false;
-    if (c === '\\' && i + 1 < glob.length) {
-      body += `\\${glob[i + 1]}`;
-      i += 2;
-      continue;
-    }
-    if (c === '-' && body !== '' && glob[i + 1] !== ']') body += '-';
-    else body += c === '[' || c === '^' || c === '\\' || c === ']' || c === '-' ? `\\${c}` : c;
-    i++;
-  }
-  return undefined;
+/** The line without its trailing blanks, unless a backslash keeps the last one (a loop: a pattern would backtrack on long runs). */
+function withoutTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t') && text[end - 2] !== '\\') end--;
+  return text.slice(0, end);
 }
 
-/** A glob (without anchoring or negation) as a regular expression source over `/`-separated paths. */
-export function globToRegexSource(glob: string): string {
-  let re = '';
-  let i = 0;
-  while (i < glob.length) {
-    const c = glob[i] as string;
-    if (c === '*') {
-      let j = i;
-      while (glob[j] === '*') j++;
-      const atStart = i === 0 || glob[i - 1] === '/';
-      const atEnd = j === glob.length || glob[j] === '/';
-      if (j - i >= 2 && atStart && atEnd) {
-        if (j === glob.length) {
-          // `foo/**` or `**`: everything below.
-          re += '.*';
-          i = j;
-        } else {
-          // `**/`: zero or more directories.
-          re += '(?:.*/)?';
-          i = j + 1;
-        }
-        continue;
-      }
-      re += '[^/]*';
-      i = j;
-      continue;
-    }
-    if (c === '?') {
-      re += '[^/]';
-      i++;
-      continue;
-    }
-    if (c === '[') {
-      const cls = charClass(glob, i);
-      if (cls) {
-        re += cls.re;
-        i = cls.next;
-        continue;
-      }
-    }
-    if (c === '\\' && i + 1 < glob.length) {
-      re += escapeRegex(glob[i + 1] as string);
-      i += 2;
-      continue;
-    }
-    re += escapeRegex(c);
-    i++;
-  }
-  return re;
-}
-
-/** One line of a `.gitignore` (or one `--exclude` glob); undefined for blanks and comments. */
-export function compileRule(line: string): IgnoreRule | undefined {
-  let text = line.replace(/\r$/, '');
-  // Trailing spaces are ignored unless escaped.
-  text = text.replace(/(?<!\\)[ \t]+$/, '');
+/** One line of a `.gitignore` (or one `--exclude` glob); undefined for blanks and comments. Throws InvalidPattern. */
+export function compileRule(line: string, lineNumber = 0): IgnoreRule | undefined {
+  let text = withoutTrailingBlanks(line.endsWith('\r') ? line.slice(0, -1) : line);
   if (text === '' || text.startsWith('#')) return undefined;
   let negate = false;
   if (text.startsWith('!')) {
@@ -130,17 +60,21 @@ export function compileRule(line: string): IgnoreRule | undefined {
   const anchored = text.includes('/');
   if (text.startsWith('/')) text = text.slice(1);
   if (text.startsWith('./')) text = text.slice(2);
-  const body = globToRegexSource(text);
-  const regex = new RegExp(`^${anchored ? '' : '(?:.*/)?'}${body}$`);
-  return { source: line, negate, dirOnly, anchored, regex };
+  try {
+    return { source: line, negate, dirOnly, anchored, glob: compileGlob(text) };
+  } catch (error) {
+    if (error instanceof InvalidGlob) throw new InvalidPattern(line, lineNumber, error.message);
+    throw error;
+  }
 }
 
+/** The rules of a `.gitignore`; throws InvalidPattern for the first line that is not a pattern git would honour. */
 export function parseIgnoreFile(text: string): IgnoreRule[] {
   const rules: IgnoreRule[] = [];
-  for (const line of linesOf(text)) {
-    const rule = compileRule(line);
+  linesOf(text).forEach((line, index) => {
+    const rule = compileRule(line, index + 1);
     if (rule) rules.push(rule);
-  }
+  });
   return rules;
 }
 
@@ -162,10 +96,11 @@ export function matchList(list: IgnoreList, absolutePath: string, isDirectory: b
     if (outside) {
       // Patterns relative to a directory never reach outside it; a plain name still matches the last segment.
       if (rule.anchored) continue;
-      if (rule.regex.test(path.posix.basename(relative))) decision = !rule.negate;
+      if (globMatches(rule.glob, path.posix.basename(relative))) decision = !rule.negate;
       continue;
     }
-    if (rule.regex.test(relative)) decision = !rule.negate;
+    // A pattern without a slash matches the last segment at any depth; with one, the path from the base.
+    if (globMatches(rule.glob, rule.anchored ? relative : path.posix.basename(relative))) decision = !rule.negate;
   }
   return decision;
 }

@@ -3,6 +3,7 @@
  */
 import { analyzeModel, type FileFinding, type Severity } from '../engine/analyze';
 import { readSettings, type EngineSettings } from '../engine/target';
+import { budgets, megabytes } from '../engine/budgets';
 import { buildModel } from '../manifest/model';
 import { discover, readSourceFile, readStream, type IoProblem, type ReadResult, type Source } from './files';
 import { LineMap, severities, type Problem } from './formats';
@@ -26,17 +27,39 @@ export interface LintResult {
   readonly problems: Problem[];
   readonly ioProblems: IoProblem[];
   readonly filesChecked: number;
+  /** Warnings from finding the files (links not followed, .gitignore files not used). */
+  readonly notices: readonly string[];
 }
 
 export function settingsFor(input: { kubernetesVersion: string; featureGates: Record<string, boolean>; disabledCodes: readonly string[] }): EngineSettings {
   return readSettings({ ...input, syntaxDiagnostics: true }).settings;
 }
 
-/** Findings of one file's text, placed by line and column. */
-export function lintText(text: string, file: string, settings: EngineSettings): Problem[] {
-  const findings: FileFinding[] = analyzeModel(buildModel(text), settings);
+/** Where the last `---` document of a text starts (0 when there is none): what follows may be cut off. */
+function lastDocumentStart(text: string): number {
+  for (let at = text.lastIndexOf('\n---'); at !== -1; at = text.lastIndexOf('\n---', at - 1)) {
+    const after = text.charAt(at + 4);
+    if (after === '' || /\s/.test(after)) return at + 1;
+    if (at === 0) break;
+  }
+  return 0;
+}
+
+/**
+ * Findings of one file's text, placed by line and column. A text cut at the
+ * file budget (`truncated`) loses its last, partial document, and a
+ * `too-large` finding says where checking stopped.
+ */
+export function lintText(text: string, file: string, settings: EngineSettings, truncated = false): Problem[] {
+  const checked = truncated ? text.slice(0, lastDocumentStart(text)) : text;
+  const findings: FileFinding[] = analyzeModel(buildModel(checked), settings);
+  if (truncated && !settings.disabledCodes.includes('too-large')) {
+    findings.push({ code: 'too-large', severity: 'information', start: checked.length, end: checked.length, fixes: [], document: 0,
+      message: `This file is larger than ${megabytes(budgets.fileBytes)}; KEP Lens checked only the documents that end within its first ${megabytes(budgets.fileBytes)}.` });
+  }
   if (findings.length === 0) return [];
-  const lines = new LineMap(text);
+  // Lines indexed only as far as the last finding: a file of millions of lines past a budget needs few.
+  const lines = new LineMap(checked, findings.reduce((last, f) => Math.max(last, f.end), 0));
   return findings.map((f) => {
     const start = lines.position(f.start);
     const end = lines.position(Math.max(f.end, f.start));
@@ -56,7 +79,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       ioProblems.push({ file: source.display, message: read.problem });
     } else {
       try {
-        problems.push(...lintText(read.text, source.display, options.settings));
+        // One by one: spreading a file's findings into push() overflows the stack past about 125,000.
+        for (const problem of lintText(read.text, source.display, options.settings, read.truncated)) problems.push(problem);
         filesChecked++;
       } catch (error) {
         // An engine failure costs one file, not the run.
@@ -65,7 +89,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
     options.progress?.(index + 1, total, source.display);
   }
-  return { problems, ioProblems, filesChecked };
+  return { problems, ioProblems, filesChecked, notices: found.notices };
 }
 
 function readSource(source: Source, options: LintOptions): Promise<ReadResult> | ReadResult {

@@ -4,13 +4,14 @@
  */
 import * as path from 'node:path';
 import { knownKinds } from '../kep/catalog';
+import { clip } from '../engine/quote';
 import type { MinorVersion, Stage } from '../kep/types';
 import { isFinalRelease, releaseTags, releaseVersion, supportedVersions } from '../kep/versions';
 import { formatGateTable, gateComponents, gateRows } from './gates';
 import { all, choice, parseArgs, single, UsageError, type OptionSpec, type Parsed } from './args';
 import { excludeList, loadConfig, locateConfig, parseCodes, parseGateList, targetVersion, unknownGates, type FileConfig } from './config';
 import { cardTarget, explainQuery, formatKepTable, kepRows } from './explain';
-import { formatGithub, formatJson, formatSarif, formatText, formats, paint, summaryLine, type Report } from './formats';
+import { formatGithub, formatJson, formatSarif, formatText, formats, paint, summaryLine, visible, type Report } from './formats';
 import type { IgnoreList } from './ignore';
 import { failLevels, fails, lint, settingsFor } from './lint';
 
@@ -111,7 +112,7 @@ interface Context {
 }
 
 function warn(io: CliIO, message: string): void {
-  io.stderr.write(`kep-lens: warning: ${message}\n`);
+  io.stderr.write(`kep-lens: warning: ${visible(message)}\n`);
 }
 
 function colourOn(io: CliIO, parsed: Parsed): boolean {
@@ -123,9 +124,10 @@ function colourOn(io: CliIO, parsed: Parsed): boolean {
 }
 
 function readConfig(io: CliIO, parsed: Parsed): FileConfig | undefined {
-  const file = locateConfig(io.cwd, single(parsed, 'config'));
+  const given = single(parsed, 'config');
+  const file = locateConfig(io.cwd, given);
   if (!file) return undefined;
-  const shown = path.relative(io.cwd, file) || file;
+  const shown = given ?? (path.relative(io.cwd, file) || file);
   return loadConfig(file, shown, (m) => warn(io, m));
 }
 
@@ -147,14 +149,14 @@ async function runLint(ctx: Context): Promise<number> {
   const { version, gates } = target(ctx);
   const disabledCodes = [...new Set([...(config?.disabledCodes ?? []), ...parseCodes(all(parsed, 'disable'), '--disable')])];
   const excludes: IgnoreList[] = [];
-  const fromConfig = config ? excludeList(path.dirname(config.file), config.exclude) : undefined;
+  const fromConfig = config ? excludeList(path.dirname(config.file), config.exclude, `config ${path.relative(io.cwd, config.file) || config.file}: exclude`) : undefined;
   if (fromConfig) excludes.push(fromConfig);
   const paths = parsed.positionals.length > 0 ? parsed.positionals : ['.'];
   // `--exclude` globs read relative to the working directory and to each path given, so
   // `kep-lens lint /elsewhere/repo --exclude 'vendor/**'` means what it says.
   const excludeBases = [io.cwd, ...paths.filter((p) => p !== '-').map((p) => path.resolve(io.cwd, p))];
   for (const base of [...new Set(excludeBases)]) {
-    const fromOptions = excludeList(base, all(parsed, 'exclude'));
+    const fromOptions = excludeList(base, all(parsed, 'exclude'), '--exclude');
     if (fromOptions) excludes.push(fromOptions);
   }
   const settings = settingsFor({ kubernetesVersion: version, featureGates: gates, disabledCodes });
@@ -174,7 +176,8 @@ async function runLint(ctx: Context): Promise<number> {
   const report: Report = { problems: result.problems, filesChecked: result.filesChecked, ioProblems: result.ioProblems, toolVersion };
   const colour = colourOn(io, parsed);
   const p = paint(colour);
-  for (const problem of result.ioProblems) io.stderr.write(`kep-lens: ${problem.file}: ${problem.message}\n`);
+  for (const notice of result.notices) warn(io, notice);
+  for (const problem of result.ioProblems) io.stderr.write(`kep-lens: ${visible(problem.file)}: ${visible(problem.message)}\n`);
   switch (format) {
     case 'json':
       io.stdout.write(formatJson(report));
@@ -209,7 +212,7 @@ function createProgress(io: CliIO): { update: (done: number, total: number, file
       if (now - last < 80 && done < total) return;
       last = now;
       const columns = Math.max(40, Number(io.env.COLUMNS) || 80);
-      const line = `kep-lens: ${done}/${total} ${file}`;
+      const line = `kep-lens: ${done}/${total} ${visible(file)}`;
       io.stderr.write(`\r\x1b[2K${line.length > columns - 1 ? `${line.slice(0, columns - 2)}…` : line}`);
       shown = true;
     },
@@ -228,7 +231,7 @@ function runExplain(ctx: Context): number {
   const kind = kindOption === undefined ? undefined : knownKinds().find((k) => k.toLowerCase() === kindOption.toLowerCase()) ?? kindOption;
   const outcome = explainQuery(query, kind, cardTarget(version, gates));
   if (!outcome.card) {
-    io.stderr.write(`kep-lens: ${outcome.reason}\n`);
+    io.stderr.write(`kep-lens: ${visible(outcome.reason ?? '')}\n`);
     return exitCodes.usage;
   }
   io.stdout.write(`${outcome.card}\n`);
@@ -241,7 +244,7 @@ const gateStages: readonly Stage[] = ['alpha', 'beta', 'stable', 'deprecated'];
 /** What the listing commands share: no arguments, a text or JSON format, a stage filter, the version. */
 function listingOptions(ctx: Context, command: string, stages: readonly Stage[]): { format: 'text' | 'json'; stage?: Stage; version: MinorVersion } {
   const { parsed } = ctx;
-  if (parsed.positionals.length > 0) throw new UsageError(`${command} takes no arguments (got "${parsed.positionals[0]}")`);
+  if (parsed.positionals.length > 0) throw new UsageError(`${command} takes no arguments (got "${clip(parsed.positionals[0] ?? '')}")`);
   const format = choice(single(parsed, 'format'), ['text', 'json'] as const, 'format', 'text');
   const stageOption = single(parsed, 'stage');
   const stage = stageOption === undefined ? undefined : choice(stageOption, stages, 'stage', 'alpha');
@@ -289,7 +292,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return exitCodes.clean;
     }
     if (!(commands as readonly string[]).includes(command)) {
-      throw new UsageError(command.startsWith('-') ? `a command comes first: ${commands.join(', ')} (got ${command})` : `unknown command "${command}"; use ${commands.join(', ')}`);
+      throw new UsageError(command.startsWith('-') ? `a command comes first: ${commands.join(', ')} (got ${clip(command)})` : `unknown command "${clip(command)}"; use ${commands.join(', ')}`);
     }
     const parsed = parseArgs(rest, specs[command as Command]);
     if (parsed.flags.has('help')) {
@@ -303,7 +306,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return runKeps(ctx);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`kep-lens: ${error.message}\nRun "kep-lens --help" for usage.\n`);
+      io.stderr.write(`kep-lens: ${visible(error.message)}\nRun "kep-lens --help" for usage.\n`);
       return exitCodes.usage;
     }
     throw error;

@@ -33,7 +33,7 @@ import {
 import { rootTypeOf } from '../kep/schema';
 import type { AllowedValue, Enhancement, Rule } from '../kep/types';
 import { compareVersions } from '../kep/versions';
-import { isTemplated, lastAtOrBefore, lineStartsOf, type ManifestModel, type ParsedChunk, type Resource } from '../manifest/model';
+import { isTemplated, lastAtOrBefore, lineStartsOf, type CommentLine, type ManifestModel, type ParsedChunk, type Resource } from '../manifest/model';
 import { indentContinuations, type QuotedContinuation } from '../manifest/quotedContinuations';
 import { nodeAtConcretePath, nodeAtPath, scalarText, stringItems, type ConcretePath } from '../manifest/paths';
 import { walkSchema, type SchemaVisit } from '../manifest/schemaWalk';
@@ -45,6 +45,7 @@ import { featureGateFlags } from './gateFlags';
 import { alternativesBlock, apiVersionEntries, apiVersionsToJudge, isTemplatedEntry, judgedAtTarget, type ApiVersionEntry } from './helmBranches';
 import { clip, code, finding, rangeOf, type Finding, type Fix, type Severity } from './findings';
 import { checkSchemaVisit, type SchemaCheckContext } from './schemaChecks';
+import { budgets, count } from './budgets';
 
 export type { Finding, Fix, Severity };
 
@@ -526,6 +527,8 @@ function analyzeResource(resource: Resource, chunk: ParsedChunk, documentTarget:
   const actions = shapingActions(chunk);
   const shapedByTemplate = actions.length > 0 ? (map: YAMLMap, from: number): boolean => shapesMap(actions, map, from) : undefined;
   walkSchema(resource.node, rootType, chunk.doc, (visit) => {
+    // Past the findings budget the file's report is cut anyway (one more shows there were more); stop adding to it.
+    if (out.length + fieldFindings.length > budgets.findingsPerFile) return;
     const before = fieldFindings.length;
     checkVisit(visit, ctx, schemaCtx);
     // Content an alias or merge key brings is judged where the alias is written: that is the line the user reads.
@@ -589,23 +592,41 @@ interface Suppressions {
   problems: Finding[];
 }
 
-const suppressionPattern = /^kep-lens-disable(-next-line)?(?:\s+(.*))?$/;
+// `[\s\S]`, not `.`: a stray `\r` (or U+2028) inside the line must not make the suppression vanish.
+const suppressionPattern = /^kep-lens-disable(-next-line)?(?:\s+([\s\S]*))?$/d;
+
+/** `-- reason` ends the list of codes: anything after it is the author's explanation. */
+const reasonSeparator = /\s--(?:\s|$)|^--(?:\s|$)/;
+
+/** The codes a suppression comment lists, each with its offset in the document, one at a time: a comment may list millions. */
+function* suppressionCodes(chunk: ParsedChunk, comment: CommentLine, match: RegExpExecArray): Generator<{ code: string; start: number }> {
+  const listAt = match.indices?.[2]?.[0];
+  const list = match[2];
+  if (listAt === undefined || list === undefined) return;
+  // The comment's text starts at `kep-lens`, after the `#` and any blanks.
+  const textStart = chunk.text.indexOf('kep-lens', comment.offset);
+  const reason = list.search(reasonSeparator);
+  for (const item of (reason === -1 ? list : list.slice(0, reason)).matchAll(/[^\s,]+/g)) {
+    yield { code: item[0], start: textStart + listAt + (item.index ?? 0) };
+  }
+}
 
 function suppressionsOf(chunk: ParsedChunk): Suppressions {
   const result: Suppressions = { document: new Set(), lines: new Map(), problems: [] };
   for (const comment of chunk.comments) {
     const match = suppressionPattern.exec(comment.text);
     if (!match) continue;
-    // `-- reason` ends the list of codes: anything after it is the author's explanation.
-    const codes = (match[2] ?? '').split(/\s--(?:\s|$)|^--(?:\s|$)/)[0]?.split(/[\s,]+/).filter(Boolean) ?? [];
-    for (const c of codes) {
-      if (!isDiagnosticCode(c)) {
-        const start = comment.offset + 1 + (chunk.text.slice(comment.offset + 1).indexOf(c));
+    const codes = new Set<string>();
+    for (const { code: c, start } of suppressionCodes(chunk, comment, match)) {
+      if (isDiagnosticCode(c)) codes.add(c);
+      // One past the budget, so the file's report shows it was cut.
+      else if (result.problems.length <= budgets.findingsPerFile) {
+        codes.add(c);
         result.problems.push(finding({ code: 'unknown-suppression', severity: 'warning', start, end: start + c.length,
           message: `Unknown diagnostic code ${code(c)}; KEP Lens codes are ${Object.keys(diagnosticCodes).join(', ')}.` }));
-      }
+      } else codes.add('?');
     }
-    const set = codes.length > 0 ? codes : ['*'];
+    const set = codes.size > 0 ? codes : new Set(['*']);
     if (match[1]) {
       const line = nextContentLine(linesOf(chunk), comment.offset);
       const existing = result.lines.get(line) ?? new Set<string>();
@@ -665,10 +686,12 @@ function suppressed(f: Finding, chunk: ParsedChunk, s: Suppressions, target: Tar
 // ---------------------------------------------------------------- documents and files
 
 /** Suggests, for every finding with a gate, a directive that enables it; and for every finding, a suppression comment. */
-function addGenericFixes(findings: Finding[], text: string): void {
+function addGenericFixes(findings: Finding[], chunk: ParsedChunk): void {
+  const lines = linesOf(chunk);
   for (const f of findings) {
     if (f.code === 'yaml-syntax') continue;
-    f.fixes.push({ title: `Suppress ${f.code} on this line`, edits: [insertCommentAbove(text, f.start, `kep-lens-disable-next-line ${f.code}`)] });
+    const lineStart = lines.starts[lineNumberAt(lines, f.start)] as number;
+    f.fixes.push({ title: `Suppress ${f.code} on this line`, edits: [insertCommentAbove(chunk.text, lineStart, `kep-lens-disable-next-line ${f.code}`)] });
   }
 }
 
@@ -708,11 +731,12 @@ export function analyzeChunk(chunk: ParsedChunk, target: Target): Finding[] {
   const suppressions = suppressionsOf(chunk);
   const findings = [...raw, ...suppressions.problems].filter((f) => !suppressed(f, chunk, suppressions, target));
   for (const { comment, directive } of directivesIn(chunk.comments)) {
+    if (findings.length > budgets.findingsPerFile) break;
     for (const problem of directive.problems) {
-      findings.push(finding({ code: 'invalid-directive', severity: 'warning', start: comment.offset, end: comment.offset + comment.text.length + 1, message: problem }));
+      findings.push(finding({ code: 'invalid-directive', severity: 'warning', start: comment.offset, end: chunk.text.indexOf('kep-lens', comment.offset) + comment.text.length, message: problem }));
     }
   }
-  addGenericFixes(findings, chunk.text);
+  addGenericFixes(findings, chunk);
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   if (!byTarget) {
     byTarget = new Map();
@@ -759,24 +783,43 @@ export interface FileFinding extends Finding {
   document: number;
 }
 
-/** All findings of a file, with offsets made absolute. */
+/** The finding that says a budget was reached: once, where checking or reporting stopped. */
+function tooLarge(start: number, message: string, document: number): FileFinding {
+  return { ...finding({ code: 'too-large', severity: 'information', start, end: start, message }), document };
+}
+
+const findingsCut = `KEP Lens reports at most ${count(budgets.findingsPerFile)} findings per file; the findings from here on are not shown.`;
+
+/** All findings of a file, with offsets made absolute; at most the findings budget of them, then a `too-large` finding. */
 export function analyzeModel(model: ManifestModel, settings: EngineSettings): FileFinding[] {
   const targets = targetsOf(model, settings);
   const out: FileFinding[] = [];
   let syntaxReported = !settings.syntaxDiagnostics || settings.disabledCodes.includes('yaml-syntax');
-  model.chunks.forEach(({ start, chunk }, index) => {
+  const add = (f: FileFinding): boolean => {
+    if (out.length < budgets.findingsPerFile) {
+      out.push(f);
+      return true;
+    }
+    if (!settings.disabledCodes.includes('too-large')) out.push(tooLarge(f.start, findingsCut, f.document));
+    return false;
+  };
+  for (const [index, { start, chunk }] of model.chunks.entries()) {
     const target = targets[index] as Target;
+    if (chunk.tooLarge) {
+      if (!target.disabledCodes.has('too-large') && !add(tooLarge(start, chunk.tooLarge, index))) return out;
+      continue;
+    }
     if (!syntaxReported && chunk.syntaxError && !chunk.templated) {
       syntaxReported = true;
       const e = chunk.syntaxError;
-      out.push({ ...finding({ code: 'yaml-syntax', severity: 'error', start: start + e.offset, end: start + e.offset + e.length, message: `YAML syntax: ${e.message}` }), document: index });
+      if (!add({ ...finding({ code: 'yaml-syntax', severity: 'error', start: start + e.offset, end: start + e.offset + e.length, message: `YAML syntax: ${e.message}` }), document: index })) return out;
     }
     for (const f of analyzeChunk(chunk, target)) {
       // Portability of the YAML itself is part of syntax reporting, left to another YAML extension when one does it.
       if (f.code === 'yaml-portability' && !settings.syntaxDiagnostics) continue;
-      out.push({ ...f, start: f.start + start, end: f.end + start, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + start, end: e.end + start })) })), document: index });
+      if (!add({ ...f, start: f.start + start, end: f.end + start, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + start, end: e.end + start })) })), document: index })) return out;
     }
-  });
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { TextEdit } from '../manifest/edits';
 import type { DiagnosticCode } from './target';
+import { clip } from './quote';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -34,10 +35,7 @@ export function finding(partial: Omit<Finding, 'fixes'> & { fixes?: Fix[] }): Fi
   return { fixes: [], ...partial };
 }
 
-/** Absurdly long values are cut so a message stays readable. */
-export function clip(text: string, max = 120): string {
-  return text.length > max ? `${text.slice(0, max - 3)}…` : text;
-}
+export { clip };
 
 /** Inline code for messages: clipped, with line breaks and control characters shown as escapes. */
 export function code(text: string): string {

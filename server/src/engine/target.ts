@@ -7,6 +7,8 @@ import type { GateSettings } from '../kep/catalog';
 import type { MinorVersion } from '../kep/types';
 import { parseTargetVersion, releaseVersion, supportedVersions } from '../kep/versions';
 import type { CommentLine } from '../manifest/model';
+import { budgets } from './budgets';
+import { clip } from './quote';
 
 /** Every diagnostic code KEP Lens emits, with what it means. */
 export const diagnosticCodes = {
@@ -25,6 +27,7 @@ export const diagnosticCodes = {
   'yaml-portability': 'YAML that kubectl and the API server (go-yaml) read but YAML 1.2 parsers reject.',
   'invalid-directive': 'A `# kep-lens:` directive could not be understood.',
   'unknown-suppression': 'A suppression comment names a code KEP Lens does not have.',
+  'too-large': 'Part of the file is past one of KEP Lens\'s budgets and is not checked or not reported.',
 } as const;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;
@@ -65,14 +68,14 @@ export function readSettings(raw: unknown): { settings: EngineSettings; problems
   if (source.kubernetesVersion !== undefined && source.kubernetesVersion !== null && source.kubernetesVersion !== '') {
     const parsed = parseTargetVersion(source.kubernetesVersion);
     if (parsed) version = parsed;
-    else problems.push({ message: `kepLens.kubernetesVersion "${String(source.kubernetesVersion)}" is not a version KEP Lens knows (${supportedVersions[0]}–${supportedVersions[supportedVersions.length - 1]}); using ${releaseVersion}.` });
+    else problems.push({ message: `kepLens.kubernetesVersion "${clip(String(source.kubernetesVersion))}" is not a version KEP Lens knows (${supportedVersions[0]}–${supportedVersions[supportedVersions.length - 1]}); using ${releaseVersion}.` });
   }
   const gates: Record<string, boolean> = {};
   if (isRecord(source.featureGates)) {
     for (const [name, value] of Object.entries(source.featureGates)) {
       if (typeof value === 'boolean') gates[name] = value;
       else if (value === 'true' || value === 'false') gates[name] = value === 'true';
-      else problems.push({ message: `kepLens.featureGates.${name} must be true or false.` });
+      else problems.push({ message: `kepLens.featureGates.${clip(name)} must be true or false.` });
     }
   }
   const disabledCodes = Array.isArray(source.disabledCodes) ? source.disabledCodes.filter((c): c is string => typeof c === 'string') : [];
@@ -105,26 +108,28 @@ export interface Directive {
 
 /** Parses `kep-lens: kubernetesVersion=1.30 featureGates=ImageVolume=true,Foo=false`. */
 export function parseDirective(commentText: string): Directive | undefined {
-  const match = /^kep-lens\s*:\s*(.*)$/.exec(commentText);
+  // `[\s\S]`, not `.`: a stray `\r` (or U+2028) inside the line must not make the directive vanish.
+  const match = /^kep-lens\s*:\s*([\s\S]*)$/.exec(commentText);
   if (!match) return undefined;
   const directive: Directive = { problems: [] };
   for (const setting of (match[1] ?? '').split(/\s+/).filter(Boolean)) {
+    if (directive.problems.length > budgets.findingsPerFile) break;
     const eq = setting.indexOf('=');
     const name = eq === -1 ? setting : setting.slice(0, eq);
     const value = eq === -1 ? '' : setting.slice(eq + 1);
     if (name === 'kubernetesVersion') {
       const version = parseTargetVersion(value);
       if (version) directive.kubernetesVersion = version;
-      else directive.problems.push(`"${value}" is not a Kubernetes version KEP Lens knows (${supportedVersions.join(', ')}).`);
+      else directive.problems.push(`"${clip(value)}" is not a Kubernetes version KEP Lens knows (${supportedVersions.join(', ')}).`);
     } else if (name === 'featureGates') {
       directive.featureGates ??= {};
       for (const gate of value.split(',').filter(Boolean)) {
         const [gateName, state] = gate.split('=');
         if (gateName && (state === 'true' || state === 'false')) directive.featureGates[gateName] = state === 'true';
-        else directive.problems.push(`Feature gate setting "${gate}" should look like Name=true or Name=false.`);
+        else directive.problems.push(`Feature gate setting "${clip(gate)}" should look like Name=true or Name=false.`);
       }
     } else {
-      directive.problems.push(`Unknown setting "${name}"; use kubernetesVersion=1.NN or featureGates=Name=true,…`);
+      directive.problems.push(`Unknown setting "${clip(name)}"; use kubernetesVersion=1.NN or featureGates=Name=true,…`);
     }
   }
   return directive;

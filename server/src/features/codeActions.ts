@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { editsAreDisjoint, type TextEdit } from '../manifest/edits';
+import { DisjointEdits, type TextEdit } from '../manifest/edits';
 import type { FileFinding } from '../engine/analyze';
 import { diagnosticSource, isDiagnosticData } from './diagnostics';
 
@@ -47,17 +47,14 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
 }
 
 /** The preferred fixes of `findings`, skipping any whose edits would collide with one already taken. */
-function preferredEdits(findings: readonly FileFinding[]): { edits: TextEdit[]; count: number } {
-  const edits: TextEdit[] = [];
+function preferredEdits(findings: readonly FileFinding[]): { edits: readonly TextEdit[]; count: number } {
+  const taken = new DisjointEdits();
   let count = 0;
   for (const finding of findings) {
     const preferred = finding.fixes.find((f) => f.isPreferred);
-    if (preferred && editsAreDisjoint([...edits, ...preferred.edits])) {
-      edits.push(...preferred.edits);
-      count++;
-    }
+    if (preferred && taken.take(preferred.edits)) count++;
   }
-  return { edits, count };
+  return { edits: taken.edits, count };
 }
 
 /** One action applying every preferred fix of the file that does not collide with another. */

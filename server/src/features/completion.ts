@@ -23,7 +23,7 @@ import type { AllowedValue, ChildField, Enhancement, ValueShape } from '../kep/t
 import { compareVersions, inRange } from '../kep/versions';
 import { lineAt, lineIndexOf, type LineIndex, type ManifestModel, type Resource } from '../manifest/model';
 import { nodeAtPath } from '../manifest/paths';
-import { indentUnit, parentPathAt, shapeOf, siblingKeys } from '../manifest/textContext';
+import { indentUnit, listPrefixLength, parentPathAt, shapeOf, siblingKeys } from '../manifest/textContext';
 import { targetsOf } from '../engine/analyze';
 import type { EngineSettings, Target } from '../engine/target';
 import { chunkAt } from './hover';
@@ -338,6 +338,26 @@ function chunkLineBounds(model: ManifestModel, chunkIndex: number, index: LineIn
   return [lineAt(index, start), next === undefined ? index.lines.length - 1 : Math.max(0, lineAt(index, next) - 1)];
 }
 
+/** `key: partial` (the text after a line's indentation and dashes, up to the cursor): the key and the partial value. */
+function valuePosition(text: string): { key: string; partial: string } | undefined {
+  if (text === '' || /[\s:#]/.test(text.charAt(0))) return undefined;
+  const colon = text.indexOf(':');
+  const hash = text.indexOf('#');
+  if (colon === -1 || (hash !== -1 && hash < colon)) return undefined;
+  const after = text.slice(colon + 1);
+  if (!/^\s/.test(after)) return undefined;
+  const partial = after.trimStart();
+  if (/\s/.test(partial)) return undefined;
+  return { key: text.slice(0, colon).trim(), partial };
+}
+
+/** A character position that does not split a surrogate pair: positions between its halves move before it. */
+function atCharacterBoundary(line: string, character: number): number {
+  const before = line.charCodeAt(character - 1);
+  const at = line.charCodeAt(character);
+  return before >= 0xd800 && before <= 0xdbff && at >= 0xdc00 && at <= 0xdfff ? character - 1 : character;
+}
+
 /** Completions at a line/character of a file. */
 export function completionsAt(model: ManifestModel, line: number, character: number, settings: EngineSettings): Completion[] {
   const index = lineIndexOf(model);
@@ -346,14 +366,15 @@ export function completionsAt(model: ManifestModel, line: number, character: num
   if (current === undefined) return [];
   const lineOffsets = index.offsets;
   const lineStart = lineOffsets[line] as number;
-  const cursor = lineStart + Math.min(character, current.length);
+  const column = atCharacterBoundary(current, Math.min(character, current.length));
+  const cursor = lineStart + column;
   const at = chunkAt(model, cursor);
   if (!at) return [];
   const target = targetsOf(model, settings)[at.index];
   if (!target) return [];
   const [firstLine, lastLine] = chunkLineBounds(model, at.index, index);
   const ctx: CursorContext = { model, chunkIndex: at.index, chunkStart: at.start, lines, line, character, firstLine, lastLine, target };
-  const before = current.slice(0, Math.min(character, current.length));
+  const before = current.slice(0, column);
   const shape = shapeOf(before);
   const chunk = model.chunks[at.index]?.chunk;
   const rootResource = chunk?.resources.find((r) => r.prefix.length === 0);
@@ -361,29 +382,27 @@ export function completionsAt(model: ManifestModel, line: number, character: num
   const rootKind = chunk?.doc && isMap(chunk.doc.contents) ? nodeAtPath(chunk.doc.contents, ['kind'])?.node : undefined;
 
   // Value position: `key: partial`.
-  const valueMatch = /^(\s*(?:-\s+)*)([^\s:#][^:#]*?):\s+(\S*)$/.exec(before);
-  if (valueMatch) {
-    const key = (valueMatch[2] as string).trim();
-    const partial = valueMatch[3] as string;
+  const prefix = listPrefixLength(before);
+  const valueAt = valuePosition(before.slice(prefix));
+  if (valueAt) {
+    const { key, partial } = valueAt;
     const replace: [number, number] = [cursor - partial.length, cursor];
-    const column = (valueMatch[1] as string).length;
-    const parent = parentPathAt(lines, line, column, shape.dashes, firstLine);
-    if (parent.length === 0 && key === 'apiVersion' && column === 0) return apiVersionCompletions(ctx, isScalar(rootKind) ? String(rootKind.value) : undefined, replace);
-    if (parent.length === 0 && key === 'kind' && column === 0) return kindCompletions(ctx, isScalar(rootApiVersion) ? String(rootApiVersion.value) : undefined, replace);
+    const parent = parentPathAt(lines, line, prefix, shape.dashes, firstLine);
+    if (parent.length === 0 && key === 'apiVersion' && prefix === 0) return apiVersionCompletions(ctx, isScalar(rootKind) ? String(rootKind.value) : undefined, replace);
+    if (parent.length === 0 && key === 'kind' && prefix === 0) return kindCompletions(ctx, isScalar(rootApiVersion) ? String(rootApiVersion.value) : undefined, replace);
     const resource = resourceForCursor(ctx, cursor - at.start) ?? rootResource;
     if (!resource) return [];
     return valueCompletions(ctx, resource, [...pathInResource(resource, parent), key], replace);
   }
 
   // Key position: indentation, optional dashes, a partial key.
-  const keyMatch = /^(\s*(?:-\s+)*)([\w.\-/]*)$/.exec(before);
-  if (!keyMatch) return [];
-  const partial = keyMatch[2] as string;
-  const column = before.length - partial.length;
+  const partial = before.slice(prefix);
+  if (!/^[\w.\-/]*$/.test(partial)) return [];
+  const keyColumn = prefix;
   const replace: [number, number] = [cursor - partial.length, cursor];
   const resource = resourceForCursor(ctx, cursor - at.start) ?? rootResource;
   if (!resource) return [];
-  const parent = parentPathAt(lines, line, column, shape.dashes, firstLine);
+  const parent = parentPathAt(lines, line, keyColumn, shape.dashes, firstLine);
   const path = pathInResource(resource, parent);
   // A dash alone under a string list (matchLabelKeys): offer the pod template's label keys.
   if (shape.dashes.length > 0 && path[path.length - 1] === listItem) {
@@ -393,6 +412,6 @@ export function completionsAt(model: ManifestModel, line: number, character: num
       return podTemplateLabelKeys(resource, listPath).map((key) => ({ label: key, kind: 'value' as const, detail: 'label of this pod template', insertSnippet: escapeSnippet(key), sortText: `0${key}`, replaceStart: replace[0], replaceEnd: replace[1] }));
     }
   }
-  return keyCompletions(ctx, resource, path, column, replace, podTemplateLabelKeys(resource, path));
+  return keyCompletions(ctx, resource, path, keyColumn, replace, podTemplateLabelKeys(resource, path));
 }
 

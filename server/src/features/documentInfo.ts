@@ -7,7 +7,7 @@ import { isScalar } from 'yaml';
 import { annotationAppliesTo, annotationMatches, stageAt } from '../kep/catalog';
 import { rootTypeOf } from '../kep/schema';
 import type { Enhancement } from '../kep/types';
-import type { ManifestModel } from '../manifest/model';
+import { onFirstParse, type ManifestModel, type ParsedChunk } from '../manifest/model';
 import { walkSchema } from '../manifest/schemaWalk';
 import { targetsOf } from '../engine/analyze';
 import type { EngineSettings } from '../engine/target';
@@ -27,6 +27,41 @@ export interface DocumentInfo {
   version: string;
   pinned: boolean;
   keps: KepUse[];
+}
+
+/** Where a document uses each enhancement's facts: the offset of every key, relative to the document. */
+interface ChunkUse {
+  readonly enhancement: Enhancement;
+  readonly at: number;
+}
+
+/** What one document contributes: a document's tree may be dropped between requests, this need not be. */
+interface ChunkInfo {
+  readonly kubernetes: boolean;
+  readonly uses: readonly ChunkUse[];
+}
+
+const infoByChunk = new WeakMap<ParsedChunk, ChunkInfo>();
+
+// Taken while analysis parses each document, so the first request does not parse the file again.
+onFirstParse((chunk) => void infoOf(chunk));
+
+function infoOf(chunk: ParsedChunk): ChunkInfo {
+  let info = infoByChunk.get(chunk);
+  if (info) return info;
+  const found: ChunkUse[] = [];
+  for (const resource of chunk.resources) {
+    walkSchema(resource.node, rootTypeOf(resource.apiVersion, resource.kind), chunk.doc, (visit) => {
+      const at = (isScalar(visit.keyNode) ? visit.keyNode.range?.[0] : undefined) ?? 0;
+      for (const fact of visit.facts) {
+        if (fact.type === 'annotation' && (!annotationMatches(fact.annotation, String(visit.keyNode?.value ?? '')) || !annotationAppliesTo(fact.annotation, visit.metadataOwner))) continue;
+        if ('enhancement' in fact) found.push({ enhancement: fact.enhancement, at });
+      }
+    });
+  }
+  info = { kubernetes: chunk.resources.length > 0, uses: found };
+  infoByChunk.set(chunk, info);
+  return info;
 }
 
 export function documentInfo(model: ManifestModel, settings: EngineSettings): DocumentInfo {
@@ -49,16 +84,9 @@ export function documentInfo(model: ManifestModel, settings: EngineSettings): Do
   let isKubernetes = false;
   model.chunks.forEach(({ start, chunk }, index) => {
     const version = targets[index]?.version ?? settings.kubernetesVersion;
-    for (const resource of chunk.resources) {
-      isKubernetes = true;
-      walkSchema(resource.node, rootTypeOf(resource.apiVersion, resource.kind), chunk.doc, (visit) => {
-        const at = (isScalar(visit.keyNode) ? visit.keyNode.range?.[0] : undefined) ?? 0;
-        for (const fact of visit.facts) {
-          if (fact.type === 'annotation' && (!annotationMatches(fact.annotation, String(visit.keyNode?.value ?? '')) || !annotationAppliesTo(fact.annotation, visit.metadataOwner))) continue;
-          if ('enhancement' in fact) add(fact.enhancement, start + at, version);
-        }
-      });
-    }
+    const info = infoOf(chunk);
+    if (info.kubernetes) isKubernetes = true;
+    for (const use of info.uses) add(use.enhancement, start + use.at, version);
   });
   return { isKubernetes, version: first?.version ?? settings.kubernetesVersion, pinned: first?.pinnedBy === 'directive', keps: [...byId.values()].sort((a, b) => a.offset - b.offset) };
 }

@@ -4,6 +4,7 @@
  */
 import type { DocumentLink } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { budgets } from '../engine/budgets';
 
 const kepReference = /\b(?:KEP-(\d{1,5})|kep\.k8s\.io\/(\d{1,5}))\b/gi;
 
@@ -16,6 +17,8 @@ export interface KepReference {
 export function kepReferences(text: string): KepReference[] {
   const references: KepReference[] = [];
   for (const match of text.matchAll(kepReference)) {
+    // As many as findings, at most: a file of nothing but references must not make an answer of millions.
+    if (references.length >= budgets.findingsPerFile) break;
     const start = match.index ?? 0;
     references.push({ kep: Number(match[1] ?? match[2]), start, end: start + match[0].length });
   }

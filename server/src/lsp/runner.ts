@@ -7,16 +7,27 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection }
 
 export function guard<P, R>(connection: Connection, name: string, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
   return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
-    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    if (token.isCancellationRequested) return cancelled();
+    // A handler waiting on the client (settings) must not hold the request once it is cancelled.
+    let release: { dispose(): void } | undefined;
+    const cancellation = new Promise<'cancelled'>((resolve) => {
+      release = token.onCancellationRequested(() => resolve('cancelled'));
+    });
     try {
-      const result = await handler(params, token);
-      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      const result = await Promise.race([Promise.resolve(handler(params, token)), cancellation]);
+      if (result === 'cancelled' || token.isCancellationRequested) return cancelled();
       return result;
     } catch (error) {
       connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return empty;
+    } finally {
+      release?.dispose();
     }
   };
+}
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 }
 
 /** Same for notifications, which have no answer. */

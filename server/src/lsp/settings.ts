@@ -7,6 +7,15 @@
 import { DidChangeConfigurationNotification, MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver';
 import { defaultSettings, isRecord, readSettings, type EngineSettings } from '../engine/target';
 
+/** How long a `workspace/configuration` request may take before the fallback settings are used: hovers and checks wait for it. */
+export const configurationTimeoutMs = 3000;
+
+const unanswered = Symbol('unanswered');
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
 /** What a client may put in `initializationOptions`. */
 export interface InitOptions {
   /** Same shape as the `kepLens` settings section. */
@@ -42,6 +51,7 @@ export class SettingsStore {
   private readonly perDocument = new Map<string, Promise<{ settings: EngineSettings; enabled: boolean }>>();
   private readonly listeners: (() => void)[] = [];
   private readonly reported = new Set<string>();
+  private unansweredReported = false;
 
   constructor(private readonly connection: Connection) {}
 
@@ -76,12 +86,43 @@ export class SettingsStore {
   private async load(uri: string | undefined): Promise<{ settings: EngineSettings; enabled: boolean }> {
     let section: unknown = this.pushed;
     if (this.pull) {
+      const asked = this.connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: 'kepLens' } : { section: 'kepLens' });
       try {
-        section = await this.connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: 'kepLens' } : { section: 'kepLens' });
+        const answer = await Promise.race([asked, delay(configurationTimeoutMs).then(() => unanswered)]);
+        if (answer === unanswered) {
+          section = this.pushed;
+          this.reportUnanswered();
+          if (uri) this.adoptLateAnswer(uri, asked);
+        } else {
+          section = answer;
+        }
       } catch {
         section = this.pushed;
       }
     }
+    return this.read(section);
+  }
+
+  /** A client that never answers `workspace/configuration` gets the initialization (or default) settings, said once in the log. */
+  private reportUnanswered(): void {
+    if (this.unansweredReported) return;
+    this.unansweredReported = true;
+    this.connection.console.warn(`The client did not answer workspace/configuration within ${configurationTimeoutMs / 1000} s; using the initialization settings (or the defaults) until it does.`);
+  }
+
+  /** When the answer does come, it replaces the fallback and the document is checked again. */
+  private adoptLateAnswer(uri: string, asked: Promise<unknown>): void {
+    asked.then(
+      (section) => {
+        if (!this.perDocument.has(uri)) return;
+        this.perDocument.set(uri, Promise.resolve(this.read(section)));
+        for (const listener of this.listeners) listener();
+      },
+      () => undefined,
+    );
+  }
+
+  private read(section: unknown): { settings: EngineSettings; enabled: boolean } {
     const { settings, problems } = readSettings(flatten(section, this.syntaxDiagnostics, this.otherSchemaValidator));
     for (const problem of problems) {
       if (this.reported.has(problem.message)) continue;

@@ -25,9 +25,12 @@ export function columnOf(text: string, offset: number): number {
   return offset - lineStart(text, offset);
 }
 
-/** The file's line break, so inserted lines match CRLF and CR-only files. */
+let eolMemo: { text: string; eol: string } | undefined;
+
+/** The file's line break, so inserted lines match CRLF and CR-only files. Remembered for the last text: fixes ask once per finding. */
 export function eolOf(text: string): string {
-  return lineBreakOf(text);
+  if (eolMemo?.text !== text) eolMemo = { text, eol: lineBreakOf(text) };
+  return eolMemo.eol;
 }
 
 /** A YAML scalar written so it parses back as the same string. */
@@ -163,22 +166,74 @@ export function renameKey(pair: Pair<unknown, unknown>, newKey: string): TextEdi
   return { start: key.range[0], end: key.range[1], newText: newKey };
 }
 
-/** Inserts a comment line above the line holding `offset`, at that line's indentation. */
-export function insertCommentAbove(text: string, offset: number, comment: string): TextEdit {
-  const start = lineStart(text, offset);
-  const indent = /^[ \t-]*/.exec(text.slice(start, lineEnd(text, start)))?.[0].replace(/-/g, ' ') ?? '';
+/**
+ * Inserts a comment line above the line starting at `start`, at that line's
+ * indentation. Reads only the indentation, however long the line.
+ */
+export function insertCommentAbove(text: string, start: number, comment: string): TextEdit {
+  let end = start;
+  for (let c = text.charCodeAt(end); c === 32 || c === 9 || c === 45; c = text.charCodeAt(++end));
+  const indent = text.slice(start, end).replace(/-/g, ' ');
   return { start, end: start, newText: `${indent}# ${comment}${eolOf(text)}` };
+}
+
+/** Two edits, `previous` sorting before `current` by start, that cannot be applied together. */
+function collide(previous: TextEdit, current: TextEdit): boolean {
+  return current.start < previous.end || (current.start === previous.end && current.start === current.end && previous.start === previous.end);
 }
 
 /** True when no two edits overlap (so they can be applied together). */
 export function editsAreDisjoint(edits: readonly TextEdit[]): boolean {
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   for (let i = 1; i < sorted.length; i++) {
-    const previous = sorted[i - 1] as TextEdit;
-    const current = sorted[i] as TextEdit;
-    if (current.start < previous.end || (current.start === previous.end && current.start === current.end && previous.start === previous.end)) return false;
+    if (collide(sorted[i - 1] as TextEdit, sorted[i] as TextEdit)) return false;
   }
   return true;
+}
+
+/**
+ * Edits gathered fix by fix, each fix taken whole or not at all: the same
+ * verdict as `editsAreDisjoint` on everything taken so far plus the fix,
+ * at the cost of a binary search per edit instead of a sort per fix.
+ */
+export class DisjointEdits {
+  /** Sorted by start; equal starts in the order they were taken. */
+  private readonly sorted: TextEdit[] = [];
+
+  /** Takes the edits when none collides with another; returns whether it did. */
+  take(edits: readonly TextEdit[]): boolean {
+    const placed: number[] = [];
+    for (const edit of edits) {
+      const at = this.insertionPoint(edit.start);
+      const before = this.sorted[at - 1];
+      const after = this.sorted[at];
+      if ((before && collide(before, edit)) || (after && collide(edit, after))) {
+        // Undo this fix's edits, latest first so earlier positions stay valid.
+        for (const index of placed.sort((a, b) => b - a)) this.sorted.splice(index, 1);
+        return false;
+      }
+      this.sorted.splice(at, 0, edit);
+      for (let i = 0; i < placed.length; i++) if ((placed[i] as number) >= at) placed[i] = (placed[i] as number) + 1;
+      placed.push(at);
+    }
+    return true;
+  }
+
+  get edits(): readonly TextEdit[] {
+    return this.sorted;
+  }
+
+  /** Index after the last edit starting at or before `start`. */
+  private insertionPoint(start: number): number {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.sorted[mid] as TextEdit).start <= start) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
 }
 
 /** Applies disjoint edits to a text (for tests and the CLI's --fix). */

@@ -5,7 +5,9 @@
  * changed, which is what keeps large multi-document files responsive.
  */
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { budgets, count, megabytes } from '../engine/budgets';
 import { linesOf, lineStartsOf, withLineFeeds } from './lineBreaks';
+import { WeightedLru } from './lru';
 import { foldedValue, joinContinuations, underIndentedQuotedScalars, type QuotedContinuation } from './quotedContinuations';
 
 export { lineStartsOf };
@@ -28,6 +30,8 @@ export interface ParsedChunk {
   readonly underIndentedQuotes?: readonly QuotedContinuation[];
   /** Offsets of `\'` escapes in double-quoted scalars: go-yaml reads an apostrophe, YAML 1.2 has no such escape. */
   readonly apostropheEscapes?: readonly number[];
+  /** Why the document is not checked: the budget it is past, in words for the user. */
+  readonly tooLarge?: string;
 }
 
 /** A Kubernetes object inside a document. */
@@ -60,31 +64,34 @@ export interface ManifestModel {
   readonly chunks: readonly { readonly start: number; readonly chunk: ParsedChunk }[];
 }
 
-/** Largest document we parse; beyond it a document is reported, not analysed. */
-export const maxDocumentLength = 8 * 1024 * 1024;
-
 const markerPattern = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/;
 
-/** Start offsets of the documents in a file (first is always 0). */
-export function documentStarts(text: string): number[] {
+/**
+ * Start offsets of the documents in a file (first is always 0); at most
+ * `limit` of them, and then the start of the rest.
+ */
+export function documentStarts(text: string, limit = Infinity): number[] {
   const starts = [0];
+  const add = (start: number): void => {
+    if (start !== starts[starts.length - 1]) starts.push(start);
+  };
   let lineStart = 0;
-  while (lineStart < text.length) {
+  while (lineStart < text.length && starts.length <= limit) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
     const first = text.charCodeAt(lineStart);
     if ((first === 45 /* - */ || first === 46) /* . */ && markerPattern.test(text.slice(lineStart, Math.min(lineEnd + 1, lineStart + 5)))) {
       if (first === 45) {
-        if (lineStart > 0 && !onlyDirectivesOrBlank(text, starts[starts.length - 1] ?? 0, lineStart)) starts.push(lineStart);
+        if (lineStart > 0 && !onlyDirectivesOrBlank(text, starts[starts.length - 1] ?? 0, lineStart)) add(lineStart);
       } else if (newline !== -1) {
         // `...` ends a document; what follows starts the next one.
-        starts.push(newline + 1);
+        add(newline + 1);
       }
     }
     if (newline === -1) break;
     lineStart = newline + 1;
   }
-  return [...new Set(starts)].filter((s) => s <= text.length);
+  return starts;
 }
 
 /** A chunk holding only `%` directives, comments or blanks belongs with the document after it. */
@@ -99,18 +106,20 @@ function onlyDirectivesOrBlank(text: string, from: number, to: number): boolean 
   return directive;
 }
 
-export function parseChunk(text: string): ParsedChunk {
+interface Parse {
+  readonly doc: Document.Parsed | undefined;
+  readonly resources: readonly Resource[];
+  readonly syntaxError?: { message: string; offset: number; length: number };
+  readonly tooLarge?: string;
+  readonly underIndentedQuotes?: readonly QuotedContinuation[];
+  readonly apostropheEscapes?: readonly number[];
+}
+
+/** What a document's text parses to (nothing, when it is past a budget). */
+function parseText(text: string, templated: boolean, tooLarge: string | undefined): Parse {
+  if (tooLarge) return { doc: undefined, resources: [], tooLarge };
   // Scans and the parser read `\n` and `\r\n` only; a lone `\r` is a line break to YAML and go-yaml too.
   const scanned = withLineFeeds(text);
-  const templated = text.includes('{{');
-  const comments = scanComments(scanned);
-  const headerEnd = headerEndOf(scanned);
-  if (text.length > maxDocumentLength) {
-    return { text, doc: undefined, resources: [], templated, comments, headerEnd, syntaxError: { message: `Document is larger than ${maxDocumentLength / 1024 / 1024} MB; KEP Lens does not analyse it.`, offset: 0, length: 0 } };
-  }
-  if (nestingTooDeep(scanned)) {
-    return { text, doc: undefined, resources: [], templated, comments, headerEnd, syntaxError: { message: `Document is nested more than ${maxNesting} levels deep; KEP Lens does not analyse it.`, offset: 0, length: 0 } };
-  }
   let doc: Document.Parsed;
   let underIndentedQuotes: QuotedContinuation[] = [];
   let apostropheEscapes: number[] = [];
@@ -120,16 +129,18 @@ export function parseChunk(text: string): ParsedChunk {
     if (doc.errors.length > 0) ({ doc, underIndentedQuotes } = parseAsGoYaml(parsed, doc));
     if (doc.errors.length > 0) apostropheEscapes = acceptApostropheEscapes(parsed, doc);
   } catch (error) {
-    // The parser recurses on nesting; pathological depth surfaces as a RangeError.
-    const message = error instanceof RangeError ? 'Document is nested too deeply to analyse.' : `Document could not be parsed: ${String(error)}`;
-    return { text, doc: undefined, resources: [], templated, comments, headerEnd, syntaxError: { message, offset: 0, length: 0 } };
+    // The parser recurses on nesting; depth the estimate missed surfaces as a RangeError.
+    if (error instanceof RangeError) return { doc: undefined, resources: [], tooLarge: tooDeep };
+    return { doc: undefined, resources: [], syntaxError: { message: `Document could not be parsed: ${String(error)}`, offset: 0, length: 0 } };
   }
   const first = doc.errors[0];
+  // The parser reports its own stack overflow as a syntax error; it is a budget, not a mistake in the YAML.
+  if (doc.errors.some((e) => e.message.includes('Maximum call stack size exceeded'))) return { doc: undefined, resources: [], tooLarge: tooDeep };
   // The parser may place an error one past the end (an unterminated quote); keep it inside the text.
   const errorStart = first ? Math.min(Math.max(0, first.pos[0]), text.length) : 0;
   const errorEnd = first ? Math.min(Math.max(errorStart, first.pos[1]), text.length) : 0;
   const syntaxError = first ? { message: first.message.split('\n')[0] ?? first.message, offset: errorStart, length: errorEnd - errorStart } : undefined;
-  return { text, doc, resources: resourcesOf(doc), templated, comments, headerEnd, syntaxError, underIndentedQuotes, apostropheEscapes };
+  return { doc, resources: resourcesOf(doc), syntaxError, underIndentedQuotes, apostropheEscapes };
 }
 
 function parseYaml(text: string): Document.Parsed {
@@ -196,6 +207,101 @@ function acceptApostropheEscapes(text: string, doc: Document.Parsed): number[] {
   return escapes;
 }
 
+const tooDeep = `This document is nested more than ${budgets.nestingDepth} levels deep; KEP Lens does not check it.`;
+
+/** Parsed trees of the documents used last; the others are parsed again when asked for. */
+const retained = new WeightedLru<DocumentChunk, Parse>(budgets.retainedNodes);
+
+/**
+ * One document, parsed when its tree is first needed. What the parse
+ * found besides the tree (a syntax error, a budget) is kept for good; the
+ * tree itself only while it is among the recently used.
+ */
+class DocumentChunk implements ParsedChunk {
+  readonly templated: boolean;
+  readonly comments: readonly CommentLine[];
+  readonly headerEnd: number;
+  private readonly nodes: number;
+  private readonly budgetProblem: string | undefined;
+  private outcome: (Omit<Parse, 'doc' | 'resources'> & { hasTree: boolean }) | undefined;
+
+  constructor(readonly text: string) {
+    // Scans read `\n` and `\r\n` only; a lone `\r` is a line break to YAML and go-yaml too.
+    const scanned = withLineFeeds(text);
+    this.templated = text.includes('{{');
+    this.comments = scanComments(scanned);
+    this.headerEnd = headerEndOf(scanned);
+    const size = measureDocument(scanned);
+    this.nodes = size.nodes;
+    this.budgetProblem = budgetProblemOf(text, size);
+  }
+
+  get doc(): Document.Parsed | undefined {
+    return this.parse().doc;
+  }
+
+  get resources(): readonly Resource[] {
+    return this.parse().resources;
+  }
+
+  get syntaxError(): Parse['syntaxError'] {
+    return (this.outcome ?? this.parse()).syntaxError;
+  }
+
+  get tooLarge(): string | undefined {
+    return this.budgetProblem ?? (this.outcome ?? this.parse()).tooLarge;
+  }
+
+  get underIndentedQuotes(): Parse['underIndentedQuotes'] {
+    return (this.outcome ?? this.parse()).underIndentedQuotes;
+  }
+
+  get apostropheEscapes(): Parse['apostropheEscapes'] {
+    return (this.outcome ?? this.parse()).apostropheEscapes;
+  }
+
+  private parse(): Parse {
+    // A document that parses to no tree has nothing to drop: what the parse said stands.
+    if (this.outcome && !this.outcome.hasTree) return { doc: undefined, resources: [], ...this.outcome };
+    const kept = retained.get(this);
+    if (kept) return kept;
+    const parse = parseText(this.text, this.templated, this.budgetProblem);
+    const firstParse = this.outcome === undefined;
+    this.outcome = { syntaxError: parse.syntaxError, tooLarge: parse.tooLarge, underIndentedQuotes: parse.underIndentedQuotes, apostropheEscapes: parse.apostropheEscapes, hasTree: parse.doc !== undefined };
+    if (parse.doc) retained.set(this, parse, this.nodes);
+    if (firstParse) for (const listener of parseListeners) listener(this);
+    return parse;
+  }
+}
+
+const parseListeners: ((chunk: ParsedChunk) => void)[] = [];
+
+/**
+ * Work to do on each document when it is first parsed, while its tree is at
+ * hand: what a feature derives from a whole file (the KEPs it uses) is then
+ * ready without parsing every document again.
+ */
+export function onFirstParse(listener: (chunk: ParsedChunk) => void): void {
+  parseListeners.push(listener);
+}
+
+export function parseChunk(text: string): ParsedChunk {
+  return new DocumentChunk(text);
+}
+
+/** The part of a file past the documents budget: kept as text, never parsed. */
+function uncheckedRest(text: string): ParsedChunk {
+  return {
+    text,
+    doc: undefined,
+    resources: [],
+    templated: false,
+    comments: [],
+    headerEnd: 0,
+    tooLarge: `KEP Lens checks the first ${count(budgets.documentsPerFile)} documents of a file and at most ${megabytes(budgets.fileBytes)}; the rest of this file (${megabytes(text.length)}) is not checked.`,
+  };
+}
+
 /** Stands in for template text so the YAML around it still parses; offsets are unchanged. */
 export const templatePlaceholder = '\uE000';
 
@@ -206,14 +312,27 @@ export const templatePlaceholder = '\uE000';
  * the YAML it will render to, and checks skip the placeholders.
  */
 export function maskTemplates(text: string): string {
+  // The line around the last action, with its first and last non-blank offsets: a line of many actions is read once.
+  let line = { start: 0, end: -1, firstContent: 0, lastContent: 0 };
   return text.replace(/\{\{[\s\S]*?\}\}/g, (action, at: number) => {
-    const before = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
-    const afterEnd = text.indexOf('\n', at + action.length);
-    const after = text.slice(at + action.length, afterEnd === -1 ? text.length : afterEnd);
+    if (at > line.end) line = lineAround(text, at);
+    const actionEnd = at + action.length;
     // An action that spans lines (`{{- /* licence */}}`) or stands alone on its lines renders to no YAML of its own.
-    if (action.includes('\n') || (before.trim() === '' && after.trim() === '')) return action.replace(/[^\n]/g, ' ');
+    if (action.includes('\n') || (line.firstContent >= at && line.lastContent < actionEnd)) return action.replace(/[^\n]/g, ' ');
     return templatePlaceholder.repeat(action.length);
   });
+}
+
+/** The line holding `offset`: where it starts and ends, and its first and last non-blank characters. */
+function lineAround(text: string, offset: number): { start: number; end: number; firstContent: number; lastContent: number } {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', offset);
+  const end = newline === -1 ? text.length : newline;
+  let firstContent = start;
+  while (firstContent < end && /\s/.test(text.charAt(firstContent))) firstContent++;
+  let lastContent = end - 1;
+  while (lastContent >= start && /\s/.test(text.charAt(lastContent))) lastContent--;
+  return { start, end, firstContent, lastContent };
 }
 
 /** True for text that came from, or stands for, a template action. */
@@ -264,27 +383,42 @@ function resourcesOf(doc: Document.Parsed): Resource[] {
 
 /**
  * `# kep-lens…` comments (directives and suppressions). Found by searching
- * for the marker itself, so the cost is one pass over the text however many
- * lines or comments it has; `#` inside quoted scalars is rare enough in such
- * comments to ignore.
+ * for the marker itself, and each candidate is judged by looking only at
+ * the blanks around its `#`, so the cost is one pass over the text however
+ * long its lines or however often the word occurs; a comment runs to the
+ * end of its line, so a line holds at most one. `#` inside quoted scalars
+ * is rare enough in such comments to ignore.
  */
 function scanComments(text: string): CommentLine[] {
   const comments: CommentLine[] = [];
   let line = 0;
   let counted = 0;
+  let lineEnd = -1;
   for (let at = text.indexOf('kep-lens'); at !== -1; at = text.indexOf('kep-lens', at + 8)) {
-    const lineStartAt = text.lastIndexOf('\n', at) + 1;
-    const hash = text.lastIndexOf('#', at);
-    if (hash < lineStartAt || text.slice(hash + 1, at).trim() !== '') continue;
-    const before = text.slice(lineStartAt, hash);
-    const ownLine = before.trim() === '';
-    if (!ownLine && !/\s$/.test(before)) continue;
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < lineStartAt; i = text.indexOf('\n', i + 1)) line++;
-    counted = lineStartAt;
-    const newline = text.indexOf('\n', at);
-    comments.push({ offset: hash, line, text: text.slice(hash + 1, newline === -1 ? text.length : newline).trim(), ownLine });
+    let hash = at - 1;
+    while (hash >= 0 && isBlank(text.charCodeAt(hash))) hash--;
+    if (text.charCodeAt(hash) !== 35 /* # */) continue;
+    let before = hash - 1;
+    while (before >= 0 && isBlank(text.charCodeAt(before))) before--;
+    const ownLine = before < 0 || text.charCodeAt(before) === 10;
+    // A `#` glued to text (`a#kep-lens`) is part of a scalar, not a comment.
+    if (!ownLine && before === hash - 1) continue;
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < hash; i = text.indexOf('\n', i + 1)) line++;
+    counted = hash;
+    if (lineEnd < at) {
+      lineEnd = text.indexOf('\n', at);
+      if (lineEnd === -1) lineEnd = text.length;
+    }
+    comments.push({ offset: hash, line, text: text.slice(hash + 1, lineEnd).trim(), ownLine });
+    // The rest of the line belongs to this comment.
+    at = lineEnd - 8;
   }
   return comments;
+}
+
+/** Whitespace within a line (what `trim` removes, but a line feed): what may stand between `#` and `kep-lens`, or before the `#`. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || (c !== 10 && !Number.isNaN(c) && /\s/.test(String.fromCharCode(c)));
 }
 
 /**
@@ -305,43 +439,103 @@ function headerEndOf(text: string): number {
   return text.length;
 }
 
-/**
- * Nesting beyond what any manifest needs: the parser recurses per level, so
- * such input is refused up front instead of by a stack overflow whose point
- * of failure varies from run to run.
- */
-export const maxNesting = 512;
+/** How big a document is to parse: estimated nodes and nesting depth, from one pass over its text. */
+interface DocumentSize {
+  nodes: number;
+  depth: number;
+}
 
-function nestingTooDeep(text: string): boolean {
+/**
+ * Counts lines and YAML indicators as nodes, and levels of indentation,
+ * `- ` and open brackets as depth. Template actions and block scalar
+ * contents count for nothing, as they parse to no nodes. Stops as soon as
+ * a budget is exceeded, so a huge document costs no more than a small one.
+ */
+export function measureDocument(text: string): DocumentSize {
+  const size: DocumentSize = { nodes: 0, depth: 0 };
+  const indents: number[] = [];
   let flow = 0;
-  let lineStart = true;
-  let indent = 0;
-  let dashes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      lineStart = true;
-      indent = 0;
-      dashes = 0;
+  let blockScalarParent = -1;
+  let lineStart = 0;
+  while (lineStart < text.length && size.nodes <= budgets.documentNodes && size.depth <= budgets.nestingDepth) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    let column = 0;
+    while (text.charCodeAt(lineStart + column) === 32) column++;
+    const contentStart = lineStart + column;
+    const first = text.charCodeAt(contentStart);
+    const blank = contentStart >= lineEnd || first === 13 || first === 35; /* \r, # */
+    if (blockScalarParent >= 0 && (blank || column > blockScalarParent)) {
+      lineStart = lineEnd + 1;
       continue;
     }
-    if (lineStart) {
-      if (c === 32) {
-        if (++indent > maxNesting * 8) return true;
-        continue;
+    blockScalarParent = -1;
+    if (!blank) {
+      let at = contentStart;
+      let dashes = 0;
+      while (text.charCodeAt(at) === 45 && (at + 1 === lineEnd || text.charCodeAt(at + 1) === 32)) {
+        dashes++;
+        at += 2;
+        while (text.charCodeAt(at) === 32) at++;
       }
-      if (c === 45 && text.charCodeAt(i + 1) === 32) {
-        if (++dashes > maxNesting) return true;
-        i++;
-        continue;
+      // A line of template actions only is blanked before parsing: it is no node and no indentation.
+      let content = dashes > 0;
+      let nodes = dashes;
+      let contentEnd = lineEnd;
+      for (let i = at; i < lineEnd; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 35 /* # */ && (i === at || text.charCodeAt(i - 1) === 32)) {
+          contentEnd = i;
+          break;
+        }
+        if (c === 123 && text.charCodeAt(i + 1) === 123) {
+          // `{{ … }}`: a template action, masked before parsing (looked for within the line only).
+          let close = i + 2;
+          while (close < lineEnd && !(text.charCodeAt(close) === 125 && text.charCodeAt(close + 1) === 125)) close++;
+          i = close + 1;
+          continue;
+        }
+        if (c !== 32 && c !== 9 && c !== 13) content = true;
+        if (c === 91 || c === 123) {
+          flow++;
+          nodes++;
+          size.depth = Math.max(size.depth, indents.length + dashes + flow);
+        } else if (c === 93 || c === 125) {
+          if (flow > 0) flow--;
+        } else if (c === 58 || c === 44) nodes++;
       }
-      lineStart = false;
+      if (content) {
+        if (flow === 0) {
+          while (indents.length > 0 && (indents[indents.length - 1] as number) > column) indents.pop();
+          if (indents.length === 0 || (indents[indents.length - 1] as number) < column) indents.push(column);
+        }
+        size.nodes += 1 + nodes;
+        size.depth = Math.max(size.depth, indents.length + dashes + flow);
+        if (flow === 0 && endsWithBlockScalarIndicator(text, at, contentEnd)) blockScalarParent = column;
+      }
     }
-    if (c === 91 || c === 123) {
-      if (++flow > maxNesting) return true;
-    } else if ((c === 93 || c === 125) && flow > 0) flow--;
+    if (newline === -1) break;
+    lineStart = newline + 1;
   }
-  return false;
+  return size;
+}
+
+/** `key: |`, `- >-`, `key: |2 # comment`: the lines below, indented further, are one scalar. */
+function endsWithBlockScalarIndicator(text: string, from: number, contentEnd: number): boolean {
+  let end = contentEnd;
+  while (end > from && /\s/.test(text.charAt(end - 1))) end--;
+  let at = end - 1;
+  while (at > from && /[-+1-9]/.test(text.charAt(at))) at--;
+  const indicator = text.charAt(at);
+  if (at < from || (indicator !== '|' && indicator !== '>')) return false;
+  return at === from || text.charAt(at - 1) === ' ';
+}
+
+function budgetProblemOf(text: string, size: DocumentSize): string | undefined {
+  if (text.length > budgets.documentBytes) return `This document is larger than ${megabytes(budgets.documentBytes)}; KEP Lens does not check it.`;
+  if (size.depth > budgets.nestingDepth) return tooDeep;
+  if (size.nodes > budgets.documentNodes) return `This document has more than ${count(budgets.documentNodes)} YAML nodes; KEP Lens does not check it.`;
+  return undefined;
 }
 
 /**
@@ -350,12 +544,17 @@ function nestingTooDeep(text: string): boolean {
  */
 export function buildModel(text: string, previous?: ManifestModel): ManifestModel {
   const reusable = new Map<string, ParsedChunk>();
-  for (const { chunk } of previous?.chunks ?? []) reusable.set(chunk.text, chunk);
-  const starts = documentStarts(withLineFeeds(text));
-  const chunks = starts.map((start, i) => {
-    const chunkText = text.slice(start, starts[i + 1] ?? text.length);
-    return { start, chunk: reusable.get(chunkText) ?? parseChunk(chunkText) };
-  });
+  for (const { chunk } of previous?.chunks ?? []) if (chunk instanceof DocumentChunk) reusable.set(chunk.text, chunk);
+  const starts = documentStarts(withLineFeeds(text), budgets.documentsPerFile);
+  const chunks: { start: number; chunk: ParsedChunk }[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i] as number;
+    const end = starts[i + 1] ?? text.length;
+    const rest = i === budgets.documentsPerFile || end > budgets.fileBytes;
+    const chunkText = rest ? text.slice(start) : text.slice(start, end);
+    chunks.push({ start, chunk: rest ? uncheckedRest(chunkText) : reusable.get(chunkText) ?? parseChunk(chunkText) });
+    if (rest) break;
+  }
   return { text, chunks };
 }
 

@@ -17,8 +17,6 @@ export interface LineShape {
   blank: boolean;
 }
 
-const keyPattern = /^((?:"[^"]*"|'[^']*'|[^\s#:"'][^:#]*?))\s*:(?:\s+(.*)|$)/;
-
 export function shapeOf(line: string): LineShape {
   const indent = line.length - line.trimStart().length;
   let column = indent;
@@ -30,10 +28,61 @@ export function shapeOf(line: string): LineShape {
   }
   const rest = line.slice(column);
   const blank = rest.trim() === '' && dashes.length === 0 ? true : rest.trim().startsWith('#') && dashes.length === 0;
-  const match = keyPattern.exec(rest);
-  const rawKey = match?.[1];
-  const key = rawKey?.replace(/^["']|["']$/g, '');
-  return { indent, dashes, contentColumn: column, key, value: match ? (match[2] ?? '').replace(/\s+#.*$/, '').trim() : undefined, blank };
+  const entry = mapEntryOf(rest);
+  const key = entry?.key.replace(/^["']|["']$/g, '');
+  return { indent, dashes, contentColumn: column, key, value: entry ? withoutComment(entry.value).trim() : undefined, blank };
+}
+
+const lineBreak = /[\n\r\u2028\u2029]/;
+
+/**
+ * `key: value` at the start of `text`: a quoted key, or plain text up to the
+ * first `:` (no `#` before it), then `:` and a blank or the end. Read by
+ * scanning, not by a pattern that backtracks: a line of 200,000 blanks must
+ * cost 200,000 steps.
+ */
+export function mapEntryOf(text: string): { key: string; value: string } | undefined {
+  const first = text[0];
+  let keyEnd: number;
+  let colon: number;
+  if (first === '"' || first === "'") {
+    const close = text.indexOf(first, 1);
+    if (close === -1) return undefined;
+    keyEnd = close + 1;
+    colon = keyEnd;
+    while (colon < text.length && /\s/.test(text.charAt(colon))) colon++;
+    if (text[colon] !== ':') return undefined;
+  } else {
+    if (first === undefined || /[\s#:]/.test(first)) return undefined;
+    colon = text.indexOf(':');
+    const hash = text.indexOf('#');
+    if (colon === -1 || (hash !== -1 && hash < colon)) return undefined;
+    keyEnd = colon;
+  }
+  const after = text.slice(colon + 1);
+  if (after !== '' && !/^\s/.test(after)) return undefined;
+  const value = after.trimStart();
+  if (lineBreak.test(value)) return undefined;
+  return { key: first === '"' || first === "'" ? text.slice(0, keyEnd) : text.slice(0, keyEnd).trimEnd(), value };
+}
+
+/** A value without its trailing ` # comment`. */
+function withoutComment(value: string): string {
+  for (let at = value.indexOf('#'); at !== -1; at = value.indexOf('#', at + 1)) {
+    if (at > 0 && /\s/.test(value.charAt(at - 1))) return value.slice(0, at);
+  }
+  return value;
+}
+
+/** Length of the leading blanks and `- ` list markers of a line. */
+export function listPrefixLength(line: string): number {
+  let at = 0;
+  while (at < line.length && /\s/.test(line.charAt(at))) at++;
+  while (line[at] === '-' && at + 1 < line.length && /\s/.test(line.charAt(at + 1))) {
+    at++;
+    while (at < line.length && /\s/.test(line.charAt(at))) at++;
+  }
+  return at;
 }
 
 /**

@@ -200,8 +200,9 @@ test('symbolic link loops end; each file is checked once', () => {
 test('binary, huge and special files are reported and skipped', () => {
   const d = dir('special');
   fs.writeFileSync(path.join(d, 'binary.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0x00, 0x01, 0x02]));
-  // Sparse: the size is what counts, no 65 MB written.
+  // Sparse past its first document: the size is what counts, no 65 MB written.
   const fd = fs.openSync(path.join(d, 'huge.yaml'), 'w');
+  fs.writeSync(fd, `apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\n---\n${'# more to come\n'.repeat(600)}`);
   fs.ftruncateSync(fd, 65 * 1024 * 1024);
   fs.closeSync(fd);
   let fifo = false;
@@ -215,7 +216,9 @@ test('binary, huge and special files are reported and skipped', () => {
   const r = lint(['special', '--no-color'], undefined);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /^kep-lens: special\/binary\.yaml: binary file \(NUL byte in the first 8 KB\); skipped$/m);
-  assert.match(r.stderr, /^kep-lens: special\/huge\.yaml: file is larger than 64 MB \(65 MB\); skipped$/m);
+  // Past the file budget: the documents read in full are checked, and a too-large finding says where checking stopped.
+  assert.match(r.stdout, /^special\/huge\.yaml:1:13 error removed-api/m);
+  assert.match(r.stdout, /^special\/huge\.yaml:3:1 information too-large This file is larger than 16 MB/m);
   if (fifo) assert.match(r.stderr, /^kep-lens: special\/pipe\.yaml: not a regular file; skipped$/m);
   // A BOM does not shift columns.
   assert.match(r.stdout, /^special\/bom\.yaml:1:13 error removed-api/m);
