@@ -1,5 +1,7 @@
 /**
- * Our words and curated facts about the enhancements of Kubernetes 1.31.
+ * Our words and curated facts about the enhancements Kubernetes 1.31 lists,
+ * with what later releases changed about them (up to 1.36, and the 1.37
+ * pre-release where it says so).
  *
  * The imported facts (gate stages, defaults and locks per release, KEP
  * titles and SIGs, when a field appeared) are not restated here; the
@@ -281,6 +283,33 @@ const accessReviewSelectorFields: ApiField[] = ['SubjectAccessReview', 'LocalSub
     },
   ],
 );
+
+/** KEP-4192: the status fields StorageVersionMigration has in v1alpha1 and v1beta1 alike. */
+function migrationStatusFields(apiVersion: string): ApiField[] {
+  return [
+    {
+      apiVersion,
+      kind: 'StorageVersionMigration',
+      path: 'status.conditions[].type',
+      description: 'Progress of the migration.',
+      shape: 'string',
+      readOnly: true,
+      values: [
+        { value: 'Running', description: 'The controller is rewriting objects.' },
+        { value: 'Succeeded', description: 'All objects were rewritten.' },
+        { value: 'Failed', description: 'The migration stopped with an error.' },
+      ],
+    },
+    {
+      apiVersion,
+      kind: 'StorageVersionMigration',
+      path: 'status.resourceVersion',
+      description: 'Resource version from which the migration started.',
+      shape: 'string',
+      readOnly: true,
+    },
+  ];
+}
 
 /** Helper for the pod-volume / PersistentVolume pairs of removed in-tree plugins. */
 function removedPluginFields(
@@ -1140,7 +1169,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     watchOut: [
       'Unscheduled, pending and not-ready pods, and pods with a lower pod-deletion-cost, are still removed first; the randomness only replaces the strict newest-first tie-break on age.',
       'Scripts that assumed the newest pod is always removed first can no longer rely on it.',
-      'The LogarithmicScaleDown gate is locked on from 1.31.',
+      'The LogarithmicScaleDown gate is locked on from 1.31; it still exists in 1.36, so setting it to false is rejected.',
     ],
     docs: [
       kepLink(2185, 'Random Pod Selection on ReplicaSet Downscale'),
@@ -1160,12 +1189,12 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     releases: { '1.31': 'beta' },
     summary:
       'Operations on in-tree Portworx volumes (portworxVolume, provisioner kubernetes.io/portworx-volume) are redirected to the Portworx CSI driver. ' +
-      'The migration has been beta since 1.25, but 1.31 turns it on by default.',
+      'The migration, beta since 1.25, is on by default from 1.31 and GA from 1.33, after which it can no longer be switched off.',
     watchOut: [
       'From 1.31 the migration is on by default: install the Portworx CSI driver before upgrading, or existing Portworx volumes stop attaching and provisioning.',
       'Manifests keep working unchanged; portworxVolume sources and the kubernetes.io/portworx-volume StorageClass are translated behind the scenes.',
       'InTreePluginPortworxUnregister (alpha, off) removes the in-tree plugin entirely; it stays alpha for as long as it exists.',
-      'In 1.33 the migration gate is locked on, so it can no longer be switched off.',
+      'GA in 1.33: CSIMigrationPortworx is locked on in 1.33–1.35, so setting it to false is rejected.',
       'Both Portworx gates are gone in 1.36: remove CSIMigrationPortworx and InTreePluginPortworxUnregister from --feature-gates before upgrading.',
     ],
     fields: [
@@ -1208,6 +1237,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'Deleting a Delete-policy PV now removes the underlying disk even if the PVC still exists; use Retain if you want to keep the data.',
       'PVs carry a kubernetes.io/pv-controller finalizer (in-tree) or external-provisioner.volume.kubernetes.io/finalizer (CSI); removing it by hand can leak storage again.',
       'For CSI volumes the external-provisioner sidecar must be recent enough to add and handle its finalizer.',
+      'HonorPVReclaimPolicy is beta and on in 1.31–1.32, GA and locked on in 1.33–1.35, and gone from 1.36: remove it from the kube-controller-manager --feature-gates before upgrading to 1.36.',
     ],
     fields: [
       {
@@ -1255,7 +1285,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'A key may not appear in both matchLabelKeys and mismatchLabelKeys, nor already be used in the labelSelector.',
       'Values are read from the pod labels at creation time and merged into labelSelector; later label changes do not update the selector.',
       'A key missing from the pod labels is ignored.',
-      'Alpha (off) in 1.29-1.30: with older API servers or the gate off, the fields are dropped silently.',
+      'Alpha (off) in 1.29–1.30, beta and on in 1.31–1.32, GA from 1.33 with MatchLabelKeysInPodAffinity locked on. A 1.29 or 1.30 API server with the gate off, or an older one, drops the fields silently.',
     ],
     fields: AFFINITY_TERMS.flatMap((term) => [
       {
@@ -1293,9 +1323,11 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     releases: { '1.31': 'beta' },
     summary:
       'kube-proxy gains an nftables mode on Linux as the successor of the iptables and ipvs modes, with better performance on large clusters. ' +
-      'It is beta and available by default in 1.31, but clusters only use it when mode: nftables is chosen.',
+      'Beta and available by default from 1.31 and GA from 1.33, it is only used where mode: nftables is chosen.',
     watchOut: [
-      'iptables stays the default mode; set mode: nftables (or --proxy-mode=nftables) to use it.',
+      'iptables stays the default mode (still so in 1.36); set mode: nftables (or --proxy-mode=nftables) to use it.',
+      'GA from 1.33: NFTablesProxyMode is locked on, so setting it to false is rejected.',
+      'The ipvs mode is deprecated from 1.35 (KEP-5495); nftables is the mode to move to.',
       'Needs kernel 5.13 or newer and nft 1.0.1 or newer on the nodes in 1.31.',
       'Behaviour differs in edge cases: NodePort services answer only on the primary node IPs by default (like nodePortAddresses: primary), and localhost NodePort access is not supported.',
       'Network plugins and tooling that inspect iptables rules will not see kube-proxy rules in this mode.',
@@ -1311,7 +1343,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
           {
             value: 'nftables',
             description:
-              'Program Service rules with nftables (Linux only). Alpha behind a gate in 1.29-1.30; available by default from 1.31.',
+              'Program Service rules with nftables (Linux only). Alpha behind a gate in 1.29-1.30; beta and available by default from 1.31; GA from 1.33.',
             since: '1.29',
           },
         ],
@@ -1371,7 +1403,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'At most 8 selectable fields per version.',
       'jsonPath must be a simple path (no array indexing) to a string, integer or boolean field; metadata fields cannot be declared because metadata.name and metadata.namespace are always selectable.',
       'Selectable fields are declared per entry of spec.versions, so each served version needs its own list.',
-      'Alpha (off) in 1.30: older API servers drop the field.',
+      'Alpha (off) in 1.30, beta and on in 1.31, GA from 1.32 with CustomResourceFieldSelectors locked on. A 1.30 API server with the gate off, or an older one, drops the field.',
     ],
     fields: [
       {
@@ -1417,6 +1449,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'Creating many objects from the same prefix therefore rarely returns a conflict error.',
     watchOut: [
       'Behaviour only: manifests do not change, and collisions are still possible after all attempts (8 in total) are used up.',
+      'Alpha (off) in 1.30, beta and on in 1.31, GA from 1.32 with RetryGenerateName locked on.',
     ],
     notes: ['The 1.31 changelog calls the gate NameGenerationRetries; the gate the API server accepts is RetryGenerateName.'],
     docs: [
@@ -1498,10 +1531,12 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'From 1.31 the WebSocket transport is the default for port-forward too, on the kubectl side and on the API server side.',
     watchOut: [
       'Proxies, load balancers or gateways in front of the API server must allow WebSocket upgrades, or exec/port-forward break after upgrading kubectl.',
-      'Opt out on the client with KUBECTL_PORT_FORWARD_WEBSOCKETS=false or KUBECTL_REMOTE_COMMAND_WEBSOCKETS=false.',
+      'Opt out on the client with KUBECTL_PORT_FORWARD_WEBSOCKETS=false or KUBECTL_REMOTE_COMMAND_WEBSOCKETS=false; kubectl 1.36 still reads both.',
       'kubectl falls back to SPDY when the API server is too old to accept WebSockets.',
       'No manifest fields change.',
-      'A later gate (AuthorizePodWebsocketUpgradeCreatePermission, 1.35) requires create permission on pods/exec, pods/attach and pods/portforward for WebSocket upgrades; RBAC that only grants get will break then.',
+      'The API server side (PortForwardWebsockets, TranslateStreamCloseWebsocketRequests) is still beta and on in 1.36. kep.yaml plans GA for 1.37; that is not confirmed.',
+      'From 1.35 a WebSocket upgrade for exec, attach or port-forward also needs create permission on pods/exec, pods/attach or pods/portforward (AuthorizePodWebsocketUpgradeCreatePermission, beta and on). RBAC roles that grant only get on these subresources stop working.',
+      'From 1.36 the API server can pass exec and attach WebSocket streams on to kubelets that declare support for them (ExtendWebSocketsToKubelet, beta and on; it builds on the node declared features of KEP-5328, also on by default in 1.36).',
     ],
     config: [
       {
@@ -1610,7 +1645,8 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'A policy option, max-allowable-numa-nodes, raises that limit so such machines can run with topology alignment enabled.',
     watchOut: [
       'The value must be an integer of at least 8 (the old fixed limit); values above 8 are accepted but the kubelet logs a warning because hint calculation grows quickly with more NUMA nodes.',
-      'It is a topologyManagerPolicyOptions entry, so TopologyManagerPolicyOptions and TopologyManagerPolicyBetaOptions must be on (both are by default in 1.31).',
+      'It is a topologyManagerPolicyOptions entry, so TopologyManagerPolicyOptions must be on (on by default; GA from 1.32, locked on in 1.36), and while the option is beta so must TopologyManagerPolicyBetaOptions (on by default through 1.36).',
+      'kep.yaml records the option as GA in 1.35, which would make TopologyManagerPolicyBetaOptions unnecessary for it; the kubelet code confirms beta up to 1.33, and its later option lists were not available to confirm the GA.',
       'Large values can make pod admission slow on big machines.',
     ],
     // The gate kep.yaml names (TopologyManagerPolicyOptions) governs every policy option and went GA in 1.32;
@@ -1622,7 +1658,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
         to: '1.34',
         note: "From kep.yaml (beta v1.31, stable v1.35); the kubelet lists max-allowable-numa-nodes among its beta options in 1.31, 1.32 and 1.33. The TopologyManagerPolicyOptions gate's own GA in 1.32 does not promote the option.",
       },
-      { stage: 'stable', from: '1.35', note: 'From kep.yaml (stable v1.35).' },
+      { stage: 'stable', from: '1.35', note: 'From kep.yaml (stable v1.35, status implemented); not confirmed in a release-tagged kubelet option list, none after 1.33 being available.' },
     ],
     config: [
       {
@@ -1672,11 +1708,11 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'The ranges Services take ClusterIPs from are described by ServiceCIDR objects, and each ClusterIP handed out is tracked by its own IPAddress object. ' +
       'Administrators can add or remove Service IP ranges at runtime instead of restarting the API server with a new --service-cluster-ip-range.',
     watchOut: [
-      'In 1.31 the gate is beta but off, and the networking.k8s.io/v1beta1 API must be enabled with --runtime-config as well.',
-      'API versions: v1alpha1 (ServiceCIDR 1.29–1.33, IPAddress 1.27–1.33; no longer served from 1.33 and gone from the 1.34 client libraries), v1beta1 from 1.31, v1 from 1.33.',
+      'In 1.31 and 1.32 the gate is beta but off, and the networking.k8s.io/v1beta1 API must be enabled with --runtime-config as well. From 1.33 it is GA and on by default, served as networking.k8s.io/v1; the gate is locked on from 1.34.',
+      'API versions: v1alpha1 (ServiceCIDR 1.29–1.33, IPAddress 1.27–1.33; no longer served from 1.33 and gone from the 1.34 client libraries), v1beta1 from 1.31 (deprecated from 1.34, removal scheduled for 1.37), v1 from 1.33.',
       'ServiceCIDR spec.cidrs is immutable and holds at most two CIDRs, one per IP family.',
       'Deleting a ServiceCIDR leaves it terminating while Services still hold ClusterIPs from it that no other ServiceCIDR covers.',
-      'DisableAllocatorDualWrite (alpha in 1.31) stops writing to the old bitmap allocator once migration is finished.',
+      'DisableAllocatorDualWrite stops writing to the old bitmap allocator once migration is finished: alpha (off) in 1.31–1.32, beta but off in 1.33, GA and on from 1.34, locked on from 1.35.',
     ],
     fields: [
       {
@@ -1752,7 +1788,8 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'That protects etcd and the API server from a thundering herd after restarts.',
     watchOut: [
       'Clients may see 429 Too Many Requests right after an API server restart; well-behaved clients retry.',
-      'WatchCacheInitializationPostStartHook (beta; off by default through 1.35, on from 1.36) makes the API server wait for its caches before reporting ready.',
+      'ResilientWatchCacheInitialization is GA and locked on from 1.34; the 1.37 pre-release of k8s.io/apiserver no longer has the gate, so drop it from --feature-gates before moving to 1.37.',
+      'WatchCacheInitializationPostStartHook (beta; off by default through 1.35, on from 1.36; GA and locked on in the 1.37 pre-release) makes the API server wait for its caches before reporting ready.',
       'No manifest fields change.',
     ],
     config: [
@@ -1773,7 +1810,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'kubectl debug --custom takes a file with a partial container spec that is applied on top of the chosen debug profile. ' +
       'Users can add environment variables, volume mounts, resources and similar settings to debug containers without a new built-in profile.',
     watchOut: [
-      'In kubectl 1.31 the flag is available unless KUBECTL_DEBUG_CUSTOM_PROFILE=false; in 1.30 it needed the variable set to true; from 1.32 it is always there.',
+      'In kubectl 1.31 the flag is available unless KUBECTL_DEBUG_CUSTOM_PROFILE=false; in 1.30 it needed the variable set to true; from 1.32 it is always there, and kubectl 1.34 no longer knows the variable.',
       'The file may be JSON or (from 1.31) YAML, and holds container fields only, not a whole pod.',
     ],
     config: [
@@ -1800,7 +1837,8 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'A VolumeAttributesClass names a set of mutable volume settings, such as IOPS or throughput, that a CSI driver can apply. ' +
       'A PersistentVolumeClaim points at one with volumeAttributesClassName and can switch to another class later to change the volume in place.',
     watchOut: [
-      'In 1.31-1.33 the gate is off and the storage.k8s.io/v1beta1 API must also be enabled (--runtime-config); it is on by default only from 1.34 (storage.k8s.io/v1).',
+      'In 1.31-1.33 the gate is off and the storage.k8s.io/v1beta1 API must also be enabled (--runtime-config); from 1.34 it is GA and on by default (storage.k8s.io/v1), and the gate is locked on from 1.36.',
+      'storage.k8s.io/v1beta1 VolumeAttributesClass is deprecated from 1.34, with removal scheduled for 1.37; write storage.k8s.io/v1 on 1.34 and later.',
       'The CSI driver must implement ControllerModifyVolume, and the external-provisioner and external-resizer sidecars need the feature enabled.',
       'driverName and parameters of a VolumeAttributesClass are immutable; create a new class instead of editing one.',
       'A class in use by a PVC cannot be deleted.',
@@ -1938,9 +1976,9 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'A container can ask for an unmasked /proc with securityContext.procMount: Unmasked, instead of the runtime hiding and read-only-mounting sensitive /proc paths. ' +
       'It is meant for nested containers, such as building images inside a pod, and is safe only inside a user namespace.',
     watchOut: [
-      'Unmasked requires a user-namespaced pod (spec.hostUsers: false), which itself needs the UserNamespacesSupport gate.',
-      'Beta but off by default in 1.31 and 1.32 (it follows UserNamespacesSupport); on by default from 1.33.',
-      'The Baseline Pod Security Standard only allows Default.',
+      'Unmasked requires a user-namespaced pod (spec.hostUsers: false), which itself needs the UserNamespacesSupport gate (KEP-127): off by default before 1.33, on from 1.33, locked on from 1.36.',
+      'ProcMountType is beta but off by default in 1.31 and 1.32 (it follows UserNamespacesSupport), on by default from 1.33, and GA with the gate locked on from 1.36.',
+      'Pod Security Standards: up to policy version 1.34 the Baseline level only allows Default. From policy version 1.35 Baseline also allows Unmasked in a pod with hostUsers: false; Restricted still only allows Default.',
       'Requires a container runtime that supports the setting.',
     ],
     fields: (['containers', 'initContainers', 'ephemeralContainers'] as const).map((list) => ({
@@ -1983,6 +2021,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       "Enabled makes the pod fail to start if the node's runtime or kernel cannot do recursive read-only mounts; IfPossible quietly falls back to a plain read-only mount.",
       'Needs Linux 5.12+ and a container runtime that supports it (at the OCI level runc 1.1+ or crun 1.4+); node status.runtimeHandlers[].features.recursiveReadOnlyMounts tells whether a node can.',
       'The effective result per mount is reported in status.containerStatuses[].volumeMounts[].',
+      'Alpha (off) in 1.30, beta and on in 1.31–1.32, GA from 1.33 with RecursiveReadOnlyMounts locked on.',
     ],
     fields: [
       ...(['containers', 'initContainers', 'ephemeralContainers'] as const).map((list) => ({
@@ -2068,6 +2107,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'succeededIndexes uses interval syntax such as "0,2-4" and must stay within 0 to completions-1; succeededCount must be positive, and when succeededIndexes is also set only those indexes count towards it.',
       'The policy is immutable after creation.',
       'The Job is only marked Complete after its remaining pods have terminated, so watch for SuccessCriteriaMet if you need the earlier signal.',
+      'Alpha (off) in 1.30, beta and on in 1.31–1.32, GA from 1.33 with JobSuccessPolicy locked on.',
     ],
     fields: [
       {
@@ -2173,7 +2213,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'The kubelet can measure emptyDir and other local ephemeral storage with filesystem project quotas instead of periodically walking directories. ' +
       'Measurement becomes faster and also counts files that were deleted but are still held open.',
     watchOut: [
-      'Beta but off by default from 1.31 on, and even when on it is only used for pods in a user namespace (hostUsers: false), which need UserNamespacesSupport (off by default until 1.33).',
+      'Beta but off by default from 1.31 (still so in 1.36), and even when on it is only used for pods in a user namespace (hostUsers: false). Those need UserNamespacesSupport, off by default until 1.33 and locked on from 1.36.',
       'The node filesystem (XFS, or ext4 with project quotas) must be mounted with project quota support.',
       'Quotas are used for monitoring, not enforcement: eviction still decides what happens when limits are exceeded.',
     ],
@@ -2196,6 +2236,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     watchOut: [
       'Needs etcd v3.4.31+ or v3.5.13+ for reliable progress notifications; with older etcd the API server falls back to reading from etcd.',
       'No manifest or client changes; results of consistent lists stay the same.',
+      'Beta and on in 1.31–1.33, GA from 1.34 with ConsistentListFromCache locked on; the 1.37 pre-release of k8s.io/apiserver no longer has the gate, so drop it from --feature-gates before moving to 1.37.',
     ],
     config: [
       {
@@ -2215,7 +2256,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'The kubelet copes with container runtimes that keep the read-only image layers on a different filesystem from the writable container layers. ' +
       'Image garbage collection, disk-usage statistics and eviction then treat the image filesystem and the container filesystem separately instead of assuming one disk holds both.',
     watchOut: [
-      'Beta and on by default from 1.31 (KubeletSeparateDiskGC, kubelet only). It matters on nodes whose runtime is configured to split the two filesystems; elsewhere both are the same filesystem and are reported as such.',
+      'Beta and on by default from 1.31, still beta in 1.36 (KubeletSeparateDiskGC, kubelet only). It matters on nodes whose runtime is configured to split the two filesystems; elsewhere both are the same filesystem and are reported as such.',
       'Nothing changes in manifests: this is kubelet and container runtime (CRI) behaviour.',
       'The kubelet learns the layout from the runtime over CRI (ImageFsInfo); `crictl imagefsinfo` shows whether the image and container filesystems of a node are split.',
       'Eviction knows containerfs.available and containerfs.inodesFree for the filesystem of the writable layers; the kubelet maps them onto the nodefs or imagefs signals, depending on where those layers live, and overrides values you set for them.',
@@ -2240,7 +2281,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     summary:
       'Authorizers get to see the field and label selectors of list and watch requests, so a policy can say "you may list pods, but only those on your node". With the node variant of the gate, the Node authorizer itself uses this to narrow what kubelets can read.',
     watchOut: [
-      'Alpha and off in 1.31: both AuthorizeWithSelectors and AuthorizeNodeWithSelectors must be enabled on kube-apiserver; beta and on from 1.32; stable from 1.34.',
+      'Alpha and off in 1.31: both AuthorizeWithSelectors and AuthorizeNodeWithSelectors must be enabled on kube-apiserver; beta and on in 1.32–1.33; stable from 1.34, with both gates locked on.',
       'In a SubjectAccessReview selector, set rawSelector or requirements, never both.',
       'Webhook authorizers only benefit if they read the new selector attributes; older webhooks simply ignore them.',
       'CEL match conditions in an AuthorizationConfiguration can only refer to request.resourceAttributes.fieldSelector / labelSelector while AuthorizeWithSelectors is on.',
@@ -2270,7 +2311,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     summary:
       'Anonymous access to kube-apiserver can be limited to a fixed list of paths, typically the health endpoints, instead of being all-or-nothing. A mistaken RBAC grant to system:anonymous then cannot expose the rest of the API.',
     watchOut: [
-      'Configured in the AuthenticationConfiguration file (kube-apiserver --authentication-config), not with a flag; needs AnonymousAuthConfigurableEndpoints in 1.31 (alpha, off), which is beta and on from 1.32 and stable from 1.34.',
+      'Configured in the AuthenticationConfiguration file (kube-apiserver --authentication-config), not with a flag; needs AnonymousAuthConfigurableEndpoints in 1.31 (alpha, off), which is beta and on in 1.32–1.33 and stable, locked on, from 1.34.',
       'Setting the anonymous section in the file and also passing --anonymous-auth is rejected: pick one.',
       'Paths must match exactly; list each health endpoint (/livez, /readyz, /healthz) you want reachable without credentials.',
     ],
@@ -2417,7 +2458,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'With the static CPU manager policy, this kubelet option hands a container its exclusive CPUs one per physical core where it can, instead of taking both hyperthreads of a core before moving to the next. It helps workloads that suffer when sibling threads compete for one core.',
     watchOut: [
       'Only works with cpuManagerPolicy: static, and only for Guaranteed pods that request whole CPUs.',
-      'It is an alpha option: the kubelet also needs the CPUManagerPolicyAlphaOptions gate (off by default), besides CPUManagerPolicyOptions (on by default).',
+      'It is an alpha option: the kubelet also needs the CPUManagerPolicyAlphaOptions gate (off by default, still alpha in 1.36), besides CPUManagerPolicyOptions (on by default; GA and locked on from 1.33).',
       'Cannot be combined with full-pcpus-only or distribute-cpus-across-numa.',
       'Changing CPU manager options on an existing node usually means draining it and deleting the kubelet cpu_manager_state file before restarting.',
     ],
@@ -2430,7 +2471,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       {
         stage: 'alpha',
         from: '1.31',
-        note: "From the kubelet's list of CPU manager options: absent in 1.30, alpha in 1.31, 1.32 and 1.33. The beta (1.31) and stable (1.33) milestones in kep.yaml did not happen.",
+        note: "From the kubelet's list of CPU manager options: absent in 1.30, alpha in 1.31, 1.32 and 1.33; no release-tagged list after 1.33 was available. The beta (1.31) and stable (1.33) milestones in kep.yaml did not happen.",
       },
     ],
     config: [
@@ -2494,7 +2535,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       '1.33: resource.k8s.io/v1beta2 moves deviceClassName, selectors, allocationMode, count, adminAccess and tolerations of a request under requests[].exactly, and drops the basic wrapper around ResourceSlice device attributes; still beta and off.',
       '1.34: stable and on by default, with resource.k8s.io/v1 served without --runtime-config; v1 has the v1beta2 shape. The gate is locked on from 1.35.',
       'The beta versions are on their way out: v1beta1 is deprecated from 1.35 and removed in 1.38, v1beta2 deprecated from 1.36 and removed in 1.39. Write resource.k8s.io/v1 on 1.34 and later.',
-      'Pod spec.resourceClaims and containers[].resources.claims keep the 1.31 shape through 1.34; only the claim and class objects change.',
+      'Pod spec.resourceClaims and containers[].resources.claims keep the 1.31 shape through 1.36; only the claim and class objects change.',
     ],
     fields: [
       {
@@ -2732,7 +2773,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     watchOut: [
       'Alpha and off in 1.31 and 1.32 (SupplementalGroupsPolicy on kube-apiserver and kubelet); beta and on from 1.33; stable from 1.35.',
       'Strict needs a container runtime that supports it; Node status.features.supplementalGroupsPolicy tells you whether the node does.',
-      'Leaving the field out means Merge, i.e. today\'s behaviour where image-defined groups are added silently.',
+      'Leaving the field out means Merge, the behaviour from before the field existed, where image-defined groups are added silently.',
       'The field cannot be set when spec.os.name is windows.',
     ],
     fields: [
@@ -2788,10 +2829,11 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     summary:
       'kube-controller-manager gains a controller that rewrites every stored object of a resource so etcd holds it in the current storage version or under the current encryption key. You ask for it by creating a StorageVersionMigration object.',
     watchOut: [
-      'Alpha and off through 1.34: needs the StorageVersionMigrator gate and storagemigration.k8s.io/v1alpha1 enabled via --runtime-config.',
-      'Alpha already in 1.30; 1.31 did not promote it.',
+      'Alpha and off in 1.30–1.34 (1.31 did not promote it): needs the StorageVersionMigrator gate and storagemigration.k8s.io/v1alpha1 enabled via --runtime-config.',
+      'Beta from 1.35 but still off by default in 1.35 and 1.36: turn the gate on and serve storagemigration.k8s.io/v1beta1 with --runtime-config, as beta APIs are not served by default.',
+      'storagemigration.k8s.io/v1alpha1 is deprecated from 1.33 and no longer served from 1.35. Its replacement v1beta1 drops spec.resource.version and spec.continueToken, so v1alpha1 manifests need changes.',
+      'The 1.37 pre-release of the API types adds storagemigration.k8s.io/v1 and kep.yaml plans GA for 1.37; the gate\'s 1.37 state is not confirmed.',
       'Migrations rewrite every object of the resource, which costs etcd and API server load on big resources.',
-      'The 1.35 beta API (v1beta1) drops spec.resource.version and continueToken, so v1alpha1 manifests need changes.',
     ],
     fields: [
       {
@@ -2816,34 +2858,30 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
         since: '1.30',
         readOnly: true,
       },
+      ...migrationStatusFields('storagemigration.k8s.io/v1alpha1'),
       {
-        apiVersion: 'storagemigration.k8s.io/v1alpha1',
+        apiVersion: 'storagemigration.k8s.io/v1beta1',
         kind: 'StorageVersionMigration',
-        path: 'status.conditions[].type',
-        description: 'Progress of the migration.',
-        shape: 'string',
-        readOnly: true,
-        values: [
-          { value: 'Running', description: 'The controller is rewriting objects.' },
-          { value: 'Succeeded', description: 'All objects were rewritten.' },
-          { value: 'Failed', description: 'The migration stopped with an error.' },
+        path: 'spec.resource',
+        description: 'The resource whose stored objects should be rewritten, by group and resource only; immutable.',
+        shape: 'object',
+        since: '1.35',
+        children: [
+          { key: 'group', shape: 'string', example: 'apps' },
+          { key: 'resource', shape: 'string', required: true, example: 'deployments' },
         ],
       },
-      {
-        apiVersion: 'storagemigration.k8s.io/v1alpha1',
-        kind: 'StorageVersionMigration',
-        path: 'status.resourceVersion',
-        description: 'Resource version from which the migration started.',
-        shape: 'string',
-        readOnly: true,
-      },
+      ...migrationStatusFields('storagemigration.k8s.io/v1beta1'),
     ],
     config: [
       {
         component: 'kube-apiserver',
         flag: '--runtime-config',
-        values: [{ value: 'storagemigration.k8s.io/v1alpha1=true', description: 'Serves the alpha StorageVersionMigration API.', since: '1.30' }],
-        description: 'The alpha API group must be enabled besides the gate.',
+        values: [
+          { value: 'storagemigration.k8s.io/v1alpha1=true', description: 'Serves the alpha StorageVersionMigration API.', since: '1.30', removedIn: '1.35', replacement: 'storagemigration.k8s.io/v1beta1=true' },
+          { value: 'storagemigration.k8s.io/v1beta1=true', description: 'Serves the beta StorageVersionMigration API.', since: '1.35' },
+        ],
+        description: 'The alpha (1.30–1.34) or beta (from 1.35) API version must be enabled besides the gate.',
       },
     ],
     docs: [
@@ -2856,10 +2894,14 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     id: 'kep-4680',
     kep: 4680,
     releases: { '1.31': 'alpha' },
+    // kep.yaml names only ResourceHealthStatus; the 1.36 code ties ResourceHealthStatusMessage to this KEP too.
+    gates: ['ResourceHealthStatusMessage'],
     summary:
-      'Container status lists the health of each device allocated to the container, so a failed GPU shows up on the pod instead of only in node logs. In 1.31 the data comes from device plugins; DRA drivers follow in 1.34.',
+      'Container status lists the health of each device allocated to the container, so a failed GPU shows up on the pod instead of only in node logs. In 1.31 the data comes from device plugins; the kubelet API for DRA drivers to report health follows in 1.34.',
     watchOut: [
-      'Alpha and off through 1.35 (ResourceHealthStatus on kubelet and kube-apiserver).',
+      'Alpha and off in 1.31–1.35 (ResourceHealthStatus on kubelet and kube-apiserver); beta and on by default from 1.36. kep.yaml plans GA for 1.37, which is not confirmed.',
+      'From 1.35 the gate needs DynamicResourceAllocation to be on as well (it is on by default from 1.34).',
+      'From 1.36 an entry can carry a message explaining its health, filled when the DRA driver sends one (ResourceHealthStatusMessage, beta and on).',
       'Status only: it reports health, it does not restart or evict anything by itself.',
       'Devices whose plugin reports nothing show Unknown.',
     ],
@@ -2879,7 +2921,8 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
             shape: 'list',
           },
         ],
-        note: 'resources[].resourceID is deviceplugin:<id> or dra:<driver>/<pool>/<device>; resources[].health is Healthy, Unhealthy or Unknown. Also under initContainerStatuses[] and ephemeralContainerStatuses[].',
+        gates: ['ResourceHealthStatus'],
+        note: 'The 1.31 API documents resources[].resourceID as deviceplugin:<id> or dra:<driver>/<pool>/<device>; from 1.32 without the prefixes (the device plugin\'s device ID, or <driver>/<pool>/<device>), and a DRA entry is named claim:<claim>/<request>. resources[].health is Healthy, Unhealthy or Unknown. Also under initContainerStatuses[] and ephemeralContainerStatuses[].',
       },
       {
         apiVersion: 'v1',
@@ -2889,11 +2932,22 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
         shape: 'string',
         since: '1.31',
         readOnly: true,
+        gates: ['ResourceHealthStatus'],
         values: [
           { value: 'Healthy', description: 'The device works.' },
           { value: 'Unhealthy', description: 'The plugin or driver reports the device as failed.' },
           { value: 'Unknown', description: 'No health information is available.' },
         ],
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        path: 'status.containerStatuses[].allocatedResourcesStatus[].resources[].message',
+        description: 'Why the device has this health, in words the DRA driver chose; empty when the driver sends none. Long messages are cut at 1024 characters.',
+        shape: 'string',
+        since: '1.36',
+        readOnly: true,
+        gates: ['ResourceHealthStatusMessage'],
       },
     ],
     docs: [
@@ -2973,8 +3027,8 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
       'The coordinator prefers the candidate with the oldest version, so a node-by-node upgrade or rollback does not leave a newer leader running ahead of older API servers.',
     watchOut: [
       'Alpha and off in 1.31 and 1.32 (CoordinatedLeaderElection on kube-apiserver, kube-controller-manager and kube-scheduler); beta from 1.33 but still off by default.',
-      'Besides the gate, kube-apiserver must serve the LeaseCandidate API: coordination.k8s.io/v1alpha1 in 1.31, enabled with --runtime-config.',
-      'LeaseCandidate objects are written by the components that stand for election; you do not normally create them. Their API changes from release to release: v1alpha2 in 1.32 replaces the preferredStrategies list with a single strategy, and v1beta1 arrives in 1.33.',
+      'Besides the gate, kube-apiserver must serve the LeaseCandidate API, enabled with --runtime-config: coordination.k8s.io/v1alpha1 in 1.31, v1alpha2 in 1.32, v1beta1 from 1.33.',
+      'LeaseCandidate objects are written by the components that stand for election; you do not normally create them. Their API changes from release to release: v1alpha2 in 1.32 replaces the preferredStrategies list with a single strategy, and v1beta1 arrives in 1.33. v1alpha2 is deprecated from 1.35 (removal scheduled for 1.38) and v1beta1 from 1.36 (removal scheduled for 1.39).',
       'Lease spec.strategy has a single value, OldestEmulationVersion: the candidate with the lowest emulation version wins, then the lowest binary version, then the oldest LeaseCandidate object.',
       'spec.preferredHolder only means something together with spec.strategy: it asks the current holder to give the lease up to a better candidate.',
     ],
@@ -3033,6 +3087,18 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
             value: 'coordination.k8s.io/v1alpha1=true',
             description: 'Serves the 1.31 LeaseCandidate API, which coordinated leader election needs besides its gate.',
             since: '1.31',
+            removedIn: '1.32',
+            replacement: 'coordination.k8s.io/v1alpha2=true (1.32) or coordination.k8s.io/v1beta1=true (from 1.33)',
+          },
+          {
+            value: 'coordination.k8s.io/v1alpha2=true',
+            description: 'Serves the 1.32 LeaseCandidate API (single spec.strategy).',
+            since: '1.32',
+          },
+          {
+            value: 'coordination.k8s.io/v1beta1=true',
+            description: 'Serves the beta LeaseCandidate API, from 1.33.',
+            since: '1.33',
           },
         ],
         description: 'Enables API groups and versions that are off by default.',
@@ -3102,7 +3168,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     summary:
       'Node status carries a kubeProxyVersion that the kubelet fills with its own version, which says nothing reliable about kube-proxy. The field is deprecated, and a kubelet gate stops filling it; the field stays in the API but is left empty once the gate is on.',
     watchOut: [
-      'Tools that read status.nodeInfo.kubeProxyVersion to learn the kube-proxy version get wrong data today and an empty string once the gate is on.',
+      'Tools that read status.nodeInfo.kubeProxyVersion to learn the kube-proxy version get the kubelet\'s version while the gate is off, and an empty string once it is on.',
       'The gate is on by default from 1.33 and locked on from 1.36; the field is not removed from the schema, only no longer populated.',
     ],
     notes: [
@@ -3136,7 +3202,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     summary:
       'The kubelet flag that left a terminated pod\'s volumes mounted (for debugging) is gone in 1.31. It had been deprecated for years and never had a KubeletConfiguration counterpart.',
     watchOut: [
-      'A kubelet started with --keep-terminated-pod-volumes fails on the unknown flag in 1.31; remove it from unit files and node bootstrap scripts before upgrading.',
+      'A kubelet started with --keep-terminated-pod-volumes fails on the unknown flag from 1.31; remove it from unit files and node bootstrap scripts before upgrading.',
       'There is no config-file field to migrate to; the behaviour is simply gone.',
     ],
     stages: [
@@ -3271,7 +3337,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     summary:
       'Six alpha gates that only simulated the absence of in-tree volume plugins (AWS, Azure Disk, Azure File, GCE, OpenStack, vSphere) were deleted in 1.31, because the plugins themselves are gone. Only the Portworx one remains.',
     watchOut: [
-      'Naming any of these gates in --feature-gates makes the component refuse to start on 1.31; clean up kubelet and kube-controller-manager flags first.',
+      'Naming any of these gates in --feature-gates makes the component refuse to start on 1.31 and later; clean up kubelet and kube-controller-manager flags first.',
       'InTreePluginPortworxUnregister still exists (alpha, off) until it is removed in 1.36.',
     ],
     gates: [
@@ -3297,7 +3363,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
     summary:
       'The alpha DRA API of 1.30 (resource.k8s.io/v1alpha2) is no longer served in 1.31; an incompatible v1alpha3 replaces it. ResourceClass became DeviceClass, the parameter kinds vanished, and the pod-level claim reference was flattened.',
     watchOut: [
-      'Objects of resource.k8s.io/v1alpha2 (ResourceClass, ResourceClaim, ResourceClaimTemplate, PodSchedulingContext, ResourceSlice, ResourceClaimParameters, ResourceClassParameters) cannot be applied to a 1.31 cluster; rewrite them for v1alpha3.',
+      'Objects of resource.k8s.io/v1alpha2 (ResourceClass, ResourceClaim, ResourceClaimTemplate, PodSchedulingContext, ResourceSlice, ResourceClaimParameters, ResourceClassParameters) cannot be applied to a 1.31 or later cluster; rewrite them for v1alpha3 on 1.31, and for resource.k8s.io/v1 on 1.34 and later (KEP-4381).',
       'Pod spec.resourceClaims[].source no longer exists: move resourceClaimName / resourceClaimTemplateName one level up.',
       'DRA drivers built against the v1alpha2 kubelet plugin API stop working; upgrade drivers together with the cluster.',
       'Being alpha, this needed no deprecation period; the 1.31 removals post lists no beta or GA API removals.',
