@@ -23,6 +23,7 @@ const common = {
 const allEntries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/analysisWorker.ts'], outfile: 'dist/server/analysisWorker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 const entries = allEntries.filter((e) => existsSync(e.entryPoints[0]));

@@ -40,6 +40,8 @@ import { ValidationScheduler } from './lsp/validation';
 import { updateDocument } from './lsp/documentUpdate';
 import { checkedFrames } from './lsp/framing';
 import { SettingsStore, type InitOptions } from './lsp/settings';
+import { ParallelAnalysis } from './lsp/parallelAnalysis';
+import { join } from 'node:path';
 
 if (process.argv.includes('--version')) {
   process.stdout.write(`kep-lens-language-server (data for Kubernetes ${supportedVersions.join(', ')}; default target ${releaseVersion})\n`);
@@ -69,6 +71,7 @@ if (stdio) {
 const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
 const models = new ModelCache();
 const settingsStore = new SettingsStore(connection);
+const parallel = new ParallelAnalysis(join(__dirname, 'analysisWorker.js'), (message) => connection.console.warn(message));
 let clientCommands = false;
 let resolveEditsLazily = false;
 
@@ -90,7 +93,12 @@ const validation = new ValidationScheduler(async (uri) => {
   const settings = await settingsFor(uri);
   if (documents.get(uri)?.version !== document.version) return;
   const enabled = await settingsStore.diagnosticsEnabled(uri);
-  const findings = enabled ? analyzeModel(models.get(document), settings) : [];
+  const model = models.get(document);
+  if (enabled && parallel.worthIt(model)) {
+    await parallel.prime(model, settings);
+    if (documents.get(uri)?.version !== document.version) return;
+  }
+  const findings = enabled ? analyzeModel(model, settings) : [];
   const diagnostics = diagnosticsWithinBudget(document, findings, !settings.disabledCodes.includes('too-large'));
   publish(uri, { uri, version: document.version, diagnostics });
 }, (error) => connection.console.error(`validation failed: ${String(error)}`));
@@ -245,7 +253,10 @@ connection.onExecuteCommand(guard(connection, 'executeCommand', null, (params) =
   return null;
 }));
 
-connection.onShutdown(() => validation.dispose());
+connection.onShutdown(() => {
+  validation.dispose();
+  parallel.dispose();
+});
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? String(error)}`));
 
 documents.listen(connection);

@@ -746,6 +746,16 @@ export function analyzeChunk(chunk: ParsedChunk, target: Target): Finding[] {
   return findings;
 }
 
+/** Findings of a document computed elsewhere (another thread, same text and target), kept as if computed here. */
+export function adoptChunkFindings(chunk: ParsedChunk, target: Target, findings: Finding[]): void {
+  let byTarget = findingsCache.get(chunk);
+  if (!byTarget) {
+    byTarget = new Map();
+    findingsCache.set(chunk, byTarget);
+  }
+  byTarget.set(targetKey(target), findings);
+}
+
 const targetsCache = new WeakMap<ManifestModel, WeakMap<EngineSettings, Target[]>>();
 
 /** The target of each document of a file: settings, then file-level, then document-level directives. Cached per model and settings. */

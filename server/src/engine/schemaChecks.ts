@@ -34,7 +34,7 @@ export interface SchemaCheckContext {
  * that tool's to decide.
  */
 function isPlaceholder(text: string): boolean {
-  return isTemplated(text) || /\$\{[^}]*\}/.test(text);
+  return isTemplated(text) || (text.includes('${') && /\$\{[^}]*\}/.test(text));
 }
 
 /** The label and link of the enhancement a gate belongs to, for messages. */
@@ -69,17 +69,16 @@ function gateAdvice(state: GateState, version: string): string {
 
 function checkAvailability(field: FieldSpec, range: readonly [number, number], ctx: SchemaCheckContext): void {
   const { version, gates } = ctx.target;
-  const name = code(field.name);
   if (!presentAt(field, version)) {
     const next = nextPresence(field, version);
     const gone = goneSince(field, version);
     const owner = field.gates[0] ? gateOwner(field.gates[0]) : undefined;
     if (next) {
       ctx.out.push(finding({ code: 'not-yet-available', severity: 'error', start: range[0], end: range[1], url: owner?.url, enhancementId: owner?.id,
-        message: `${name} does not exist before Kubernetes ${next} (target ${version})${owner ? `; it comes with ${owner.label}` : ''}.` }));
+        message: `${code(field.name)} does not exist before Kubernetes ${next} (target ${version})${owner ? `; it comes with ${owner.label}` : ''}.` }));
     } else if (gone) {
       ctx.out.push(finding({ code: 'removed-field', severity: 'error', start: range[0], end: range[1], url: owner?.url, enhancementId: owner?.id,
-        message: `${name} was removed from the API in Kubernetes ${gone} (target ${version}).` }));
+        message: `${code(field.name)} was removed from the API in Kubernetes ${gone} (target ${version}).` }));
     }
     return;
   }
@@ -89,7 +88,7 @@ function checkAvailability(field: FieldSpec, range: readonly [number, number], c
     const owner = gateOwner(gate);
     const alpha = state.span?.stage === 'alpha' || state.setting === false;
     ctx.out.push(finding({ code: 'feature-gate-off', severity: alpha ? 'warning' : 'information', start: range[0], end: range[1], url: owner.url, enhancementId: owner.id, gate,
-      message: `${name} (${owner.label}) is ${state.span?.stage ?? 'gated'} in ${version} and is dropped unless the gate is on: ${gateAdvice(state, version)}.` }));
+      message: `${code(field.name)} (${owner.label}) is ${state.span?.stage ?? 'gated'} in ${version} and is dropped unless the gate is on: ${gateAdvice(state, version)}.` }));
     return;
   }
 }
@@ -145,9 +144,12 @@ function checkType(visit: SchemaVisit, type: string, ctx: SchemaCheckContext): v
   if (shape === 'any') return;
   const range = visit.reportAt ?? rangeOf(value as Scalar);
   if (!range) return;
-  const where = visit.position === 'item' ? 'each item here' : code(String(visit.keyNode?.value ?? ''));
-  const label = typeLabel(type);
-  const expected = `${shapeWords[shape] ?? shape}${shape === 'object' || shape === 'list' || shape === 'map' || label === shape ? '' : ` (${label})`}`;
+  // Words for the message, made only when there is one: this runs for every value of every object.
+  const expectation = (): string => {
+    const where = visit.position === 'item' ? 'each item here' : code(String(visit.keyNode?.value ?? ''));
+    const label = typeLabel(type);
+    return `${where} expects ${shapeWords[shape] ?? shape}${shape === 'object' || shape === 'list' || shape === 'map' || label === shape ? '' : ` (${label})`}`;
+  };
   if (isScalar(value)) {
     const text = typeof value.value === 'string' ? value.value : String(value.value ?? '');
     if (isPlaceholder(text)) return;
@@ -156,12 +158,12 @@ function checkType(visit: SchemaVisit, type: string, ctx: SchemaCheckContext): v
     if (kind === undefined) return;
     if (shape === 'object' || shape === 'list' || shape === 'map') {
       if (kind === 'null') return;
-      ctx.out.push(finding({ code: 'invalid-type', severity: 'error', start: range[0], end: range[1], message: `${where} expects ${expected}, not ${describeScalar(value, kind)}.` }));
+      ctx.out.push(finding({ code: 'invalid-type', severity: 'error', start: range[0], end: range[1], message: `${expectation()}, not ${describeScalar(value, kind)}.` }));
       return;
     }
     if (!accepts(shape, kind, text)) {
       ctx.out.push(finding({ code: 'invalid-type', severity: 'error', start: range[0], end: range[1],
-        message: `${where} expects ${expected}; ${code(text)} is ${describeScalar(value, kind)}, which the API server rejects${typeAdvice(shape, value, kind, text)}.` }));
+        message: `${expectation()}; ${code(text)} is ${describeScalar(value, kind)}, which the API server rejects${typeAdvice(shape, value, kind, text)}.` }));
     }
     return;
   }
@@ -170,7 +172,7 @@ function checkType(visit: SchemaVisit, type: string, ctx: SchemaCheckContext): v
   const fits = actual === 'object' ? shape === 'object' || shape === 'map' : shape === 'list';
   // A whole block is too much to underline: the key says where.
   const at = visit.reportAt ?? rangeOf(visit.keyNode) ?? range;
-  if (!fits) ctx.out.push(finding({ code: 'invalid-type', severity: 'error', start: at[0], end: at[1], message: `${where} expects ${expected}, not ${actual === 'object' ? 'a map' : 'a list'}.` }));
+  if (!fits) ctx.out.push(finding({ code: 'invalid-type', severity: 'error', start: at[0], end: at[1], message: `${expectation()}, not ${actual === 'object' ? 'a map' : 'a list'}.` }));
 }
 
 function checkEnum(visit: SchemaVisit, type: string, ctx: SchemaCheckContext): void {
@@ -183,14 +185,14 @@ function checkEnum(visit: SchemaVisit, type: string, ctx: SchemaCheckContext): v
   if (!range || ctx.valueReported.has(range[0])) return;
   const { version } = ctx.target;
   const known = spec.values.find((v) => v.value === text);
-  const where = visit.position === 'item' ? 'this list' : code(String(visit.keyNode?.value ?? ''));
+  const where = (): string => (visit.position === 'item' ? 'this list' : code(String(visit.keyNode?.value ?? '')));
   if (!known) {
     if (spec.open) return;
     const usable = spec.values.filter((v) => presentAt(v, version)).map((v) => v.value);
     const near = usable.find((v) => v.toLowerCase() === text.toLowerCase());
     ctx.out.push(finding({ code: 'invalid-value', severity: 'error', start: range[0], end: range[1],
       fixes: near ? [{ title: `Replace with ${near}`, edits: [{ start: range[0], end: range[1], newText: near }], isPreferred: true }] : [],
-      message: `${code(text)} is not a value ${where} accepts; ${near ? `did you mean ${code(near)}? ` : ''}${usable.length <= 12 ? `use one of ${usable.map(code).join(', ')}` : `it takes ${usable.length} values (${usable.slice(0, 6).map(code).join(', ')}, …)`}.` }));
+      message: `${code(text)} is not a value ${where()} accepts; ${near ? `did you mean ${code(near)}? ` : ''}${usable.length <= 12 ? `use one of ${usable.map(code).join(', ')}` : `it takes ${usable.length} values (${usable.slice(0, 6).map(code).join(', ')}, …)`}.` }));
     return;
   }
   if (!presentAt(known, version)) {

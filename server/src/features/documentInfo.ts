@@ -4,7 +4,7 @@
  * enhancements it touches, with the first place each is used.
  */
 import { isScalar } from 'yaml';
-import { annotationAppliesTo, annotationMatches, stageAt } from '../kep/catalog';
+import { annotationAppliesTo, annotationMatches, findEnhancement, stageAt } from '../kep/catalog';
 import { rootTypeOf } from '../kep/schema';
 import type { Enhancement } from '../kep/types';
 import { onFirstParse, type ManifestModel, type ParsedChunk } from '../manifest/model';
@@ -45,6 +45,23 @@ const infoByChunk = new WeakMap<ParsedChunk, ChunkInfo>();
 
 // Taken while analysis parses each document, so the first request does not parse the file again.
 onFirstParse((chunk) => void infoOf(chunk));
+
+/** The enhancements a document uses, by id, with the offset of each use: what another thread hands over. */
+export function kepUsesOf(chunk: ParsedChunk): { kubernetes: boolean; uses: [id: string, at: number][] } {
+  const info = infoOf(chunk);
+  return { kubernetes: info.kubernetes, uses: info.uses.map((u) => [u.enhancement.id, u.at]) };
+}
+
+/** Takes the uses another thread found in a document of the same text. */
+export function adoptKepUses(chunk: ParsedChunk, found: { kubernetes: boolean; uses: [id: string, at: number][] }): void {
+  if (infoByChunk.has(chunk)) return;
+  const uses: ChunkUse[] = [];
+  for (const [id, at] of found.uses) {
+    const enhancement = findEnhancement(id);
+    if (enhancement) uses.push({ enhancement, at });
+  }
+  infoByChunk.set(chunk, { kubernetes: found.kubernetes, uses });
+}
 
 function infoOf(chunk: ParsedChunk): ChunkInfo {
   let info = infoByChunk.get(chunk);

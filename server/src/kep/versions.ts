@@ -3,10 +3,16 @@ import type { MinorVersion } from './types';
 
 const minorPattern = /^v?1\.(\d{1,3})(?:\.\d+)?$/;
 
-/** Minor number of a version string, or undefined when it is not `1.N`. */
+const minors = new Map<string, number | undefined>();
+
+/** Minor number of a version string, or undefined when it is not `1.N`. Remembered: checks compare versions for every field. */
 export function minorOf(version: string): number | undefined {
+  if (minors.has(version)) return minors.get(version);
   const match = minorPattern.exec(version.trim());
-  return match ? Number(match[1]) : undefined;
+  const minor = match ? Number(match[1]) : undefined;
+  // Only the few version strings the data and settings use are remembered, not whatever a file writes.
+  if (minors.size < 1_000) minors.set(version, minor);
+  return minor;
 }
 
 /** Minor versions the data describes, oldest first: every release the import read. */

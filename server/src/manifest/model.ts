@@ -260,6 +260,16 @@ class DocumentChunk implements ParsedChunk {
     return (this.outcome ?? this.parse()).apostropheEscapes;
   }
 
+  /** Whether nothing has parsed this document yet (in this thread). */
+  get unparsed(): boolean {
+    return this.outcome === undefined;
+  }
+
+  /** What a parse elsewhere (another thread, same text) found; the tree is parsed here only when asked for. */
+  adopt(outcome: ParseOutcome): void {
+    this.outcome ??= { ...outcome, hasTree: true };
+  }
+
   private parse(): Parse {
     // A document that parses to no tree has nothing to drop: what the parse said stands.
     if (this.outcome && !this.outcome.hasTree) return { doc: undefined, resources: [], ...this.outcome };
@@ -272,6 +282,24 @@ class DocumentChunk implements ParsedChunk {
     if (firstParse) for (const listener of parseListeners) listener(this);
     return parse;
   }
+}
+
+/** What a parse found besides the tree: enough to answer every question but the tree itself. */
+export type ParseOutcome = Omit<Parse, 'doc' | 'resources'>;
+
+/** The outcome of a document's parse, to hand to another thread. */
+export function parseOutcomeOf(chunk: ParsedChunk): ParseOutcome {
+  return { syntaxError: chunk.syntaxError, tooLarge: chunk.tooLarge, underIndentedQuotes: chunk.underIndentedQuotes, apostropheEscapes: chunk.apostropheEscapes };
+}
+
+/** A document of the model that no one has parsed yet: work another thread can take. */
+export function isUnparsed(chunk: ParsedChunk): chunk is DocumentChunk {
+  return chunk instanceof DocumentChunk && chunk.unparsed;
+}
+
+/** Gives an unparsed document what a parse of the same text elsewhere found. */
+export function adoptParseOutcome(chunk: ParsedChunk, outcome: ParseOutcome): void {
+  if (chunk instanceof DocumentChunk) chunk.adopt(outcome);
 }
 
 const parseListeners: ((chunk: ParsedChunk) => void)[] = [];
