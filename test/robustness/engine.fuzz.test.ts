@@ -6,31 +6,18 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildModel, type ManifestModel } from '../../server/src/manifest/model';
 import { analyzeModel } from '../../server/src/engine/analyze';
 import { defaultSettings } from '../../server/src/engine/target';
 import { callBoundMs, exercise, minimize, Stats, type ExerciseOptions } from './harness';
 import { generateManifest, mutate, nastySeeds } from './generate';
-import { examplesDir, excerpt, fixturesDir, Rng, seedFromEnv } from './support';
+import { examplesDir, excerpt, fixturesDir, readYamlFiles, Rng, seedFromEnv } from './support';
 
 const seed = seedFromEnv(0x4b45504c);
 const iterations = Number(process.env.FUZZ_ITERATIONS ?? 10_000);
 // Printed first, so a failing run can be replayed with FUZZ_SEED.
 console.log(`engine fuzz: FUZZ_SEED=${seed} (0x${seed.toString(16)}), FUZZ_ITERATIONS=${iterations}, per-call bound ${callBoundMs} ms`);
-
-function readYamlFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...readYamlFiles(full));
-    else if (/\.ya?ml$/.test(entry.name)) out.push(fs.readFileSync(full, 'utf8'));
-  }
-  return out;
-}
 
 /** The failures of a run, with small reproductions, as an assertion message. */
 function report(stats: Stats, what: string): string {

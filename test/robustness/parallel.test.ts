@@ -6,7 +6,6 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeModel } from '../../server/src/engine/analyze';
 import { defaultSettings, type EngineSettings } from '../../server/src/engine/target';
@@ -15,24 +14,14 @@ import { hoverAt } from '../../server/src/features/hover';
 import { ParallelAnalysis } from '../../server/src/lsp/parallelAnalysis';
 import { buildModel } from '../../server/src/manifest/model';
 import { generateManifest, mutate, nastySeeds } from './generate';
-import { repoRoot, Rng } from './support';
+import { readYamlFiles, repoRoot, Rng } from './support';
 
 const workerFile = path.join(repoRoot, 'out', 'server', 'src', 'analysisWorker.js');
 const fakeWorker = (name: string): string => path.join(repoRoot, 'test', 'fixtures', 'workers', name);
 
-function yamlFilesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...yamlFilesUnder(full));
-    else if (/\.ya?ml$/.test(entry.name)) out.push(fs.readFileSync(full, 'utf8'));
-  }
-  return out;
-}
-
 /** Every YAML file of the test fixtures and examples, as documents of one file. */
 function corpusFile(): string {
-  const files = [...yamlFilesUnder(path.join(repoRoot, 'test', 'fixtures')), ...yamlFilesUnder(path.join(repoRoot, 'examples'))];
+  const files = [...readYamlFiles(path.join(repoRoot, 'test', 'fixtures')), ...readYamlFiles(path.join(repoRoot, 'examples'))];
   return files.map((f) => (f.endsWith('\n') ? f : `${f}\n`)).join('---\n');
 }
 

@@ -3,6 +3,7 @@
  * paths, random engine settings, and the range checks every result must
  * pass. Not a test file itself (no `.test` in its name).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EngineSettings } from '../../server/src/engine/target';
 import { allGateNames } from '../../server/src/kep/catalog';
@@ -12,6 +13,18 @@ import { supportedVersions } from '../../server/src/kep/versions';
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const fixturesDir = path.join(repoRoot, 'test', 'fixtures', 'robustness');
 export const examplesDir = path.join(repoRoot, 'examples');
+
+/** The text of every YAML file under a directory, depth first (none when it does not exist). */
+export function readYamlFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...readYamlFiles(full));
+    else if (/\.ya?ml$/.test(entry.name)) out.push(fs.readFileSync(full, 'utf8'));
+  }
+  return out;
+}
 
 /** mulberry32: a tiny, fast, well-mixed 32-bit PRNG. */
 export function mulberry32(seed: number): () => number {
