@@ -91,6 +91,14 @@ describe('budgets: nodes and nesting per document', () => {
     assert.equal(under.filter((f) => f.code === 'removed-api').length, budgets.documentNodes / 10);
   });
 
+  it('a long quoted scalar weighs by its length (the parser builds it a character at a time); a plain one does not', () => {
+    const blob = (quote: string): string => `apiVersion: v1\nkind: ConfigMap\ndata:\n  blob: ${quote}${'a'.repeat(4 * 1024 * 1024)}${quote}\n`;
+    assert.deepEqual(findings(blob('"')).map((f) => f.code), ['too-large']);
+    assert.deepEqual(findings(blob("'")).map((f) => f.code), ['too-large']);
+    assert.deepEqual(findings(blob('')), []);
+    assert.ok(measureDocument(`a: "${'x, y: [z]'.repeat(1000)}"\nb: 'it''s: {a}'\n`).nodes < 300, 'indicators inside quotes are not nodes');
+  });
+
   it('1,500 and 4,000 levels of one-space nesting are a too-large finding, never "Maximum call stack size exceeded"', () => {
     // 4,000 levels of one-space steps is just under the 8 MB document budget.
     for (const levels of [1_500, 4_000]) {

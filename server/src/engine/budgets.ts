@@ -17,9 +17,10 @@ export const budgets = {
   /** Text of one YAML document that is parsed. */
   documentBytes: 8 * mebibyte,
   /**
-   * Nodes of one YAML document, estimated before parsing from its lines and
-   * its `:`, `,`, `[`, `{` and `- ` indicators: parsing costs about a
-   * kilobyte of memory per node, whatever the text's length.
+   * Nodes of one YAML document, estimated before parsing from its lines, its
+   * `:`, `,`, `[`, `{` and `- ` indicators and the length of its quoted
+   * scalars: parsing costs about a kilobyte of memory per node, whatever the
+   * text's length, and about thirty bytes per quoted character.
    */
   documentNodes: 60_000,
   /** Levels of block or flow nesting in one document (the parser recurses per level). */

@@ -484,22 +484,38 @@ export function measureDocument(text: string): DocumentSize {
   const indents: number[] = [];
   let flow = 0;
   let blockScalarParent = -1;
+  /** The quote of a quoted scalar that runs on past the end of its line (34 `"`, 39 `'`), else 0. */
+  let quote = 0;
+  let quoted = 0;
+  const within = (): boolean => size.nodes + quoted / quotedCharsPerNode <= budgets.documentNodes && size.depth <= budgets.nestingDepth;
   let lineStart = 0;
-  while (lineStart < text.length && size.nodes <= budgets.documentNodes && size.depth <= budgets.nestingDepth) {
+  while (lineStart < text.length && within()) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
+    let at = lineStart;
+    if (quote !== 0) {
+      // The rest of a quoted scalar from an earlier line: no indentation, no dashes, no nodes.
+      const close = closingQuote(text, lineStart, lineEnd, quote);
+      quoted += (close === -1 ? lineEnd : close) - lineStart;
+      if (close === -1) {
+        lineStart = lineEnd + 1;
+        continue;
+      }
+      quote = 0;
+      at = close + 1;
+    }
     let column = 0;
     while (text.charCodeAt(lineStart + column) === 32) column++;
-    const contentStart = lineStart + column;
+    const contentStart = at === lineStart ? lineStart + column : at;
     const first = text.charCodeAt(contentStart);
     const blank = contentStart >= lineEnd || first === 13 || first === 35; /* \r, # */
-    if (blockScalarParent >= 0 && (blank || column > blockScalarParent)) {
+    if (at === lineStart && blockScalarParent >= 0 && (blank || column > blockScalarParent)) {
       lineStart = lineEnd + 1;
       continue;
     }
     blockScalarParent = -1;
     if (!blank) {
-      let at = contentStart;
+      at = contentStart;
       let dashes = 0;
       while (text.charCodeAt(at) === 45 && (at + 1 === lineEnd || text.charCodeAt(at + 1) === 32)) {
         dashes++;
@@ -510,6 +526,8 @@ export function measureDocument(text: string): DocumentSize {
       let content = dashes > 0;
       let nodes = dashes;
       let contentEnd = lineEnd;
+      /** A quote here opens a scalar: at the start, or after `:`, `,`, `[`, `{`, `-` or `?`. */
+      let scalarMayStart = true;
       for (let i = at; i < lineEnd; i++) {
         const c = text.charCodeAt(i);
         if (c === 35 /* # */ && (i === at || text.charCodeAt(i - 1) === 32)) {
@@ -523,7 +541,21 @@ export function measureDocument(text: string): DocumentSize {
           i = close + 1;
           continue;
         }
-        if (c !== 32 && c !== 9 && c !== 13) content = true;
+        if (c === 32 || c === 9 || c === 13) continue;
+        content = true;
+        if ((c === 34 || c === 39) && scalarMayStart) {
+          // Quoted scalars cost the parser memory by their length, not their count.
+          const close = closingQuote(text, i + 1, lineEnd, c);
+          quoted += (close === -1 ? lineEnd : close) - i;
+          if (close === -1) {
+            quote = c;
+            break;
+          }
+          i = close;
+          scalarMayStart = false;
+          continue;
+        }
+        scalarMayStart = c === 58 || c === 44 || c === 91 || c === 123 || c === 45 || c === 63;
         if (c === 91 || c === 123) {
           flow++;
           nodes++;
@@ -533,19 +565,41 @@ export function measureDocument(text: string): DocumentSize {
         } else if (c === 58 || c === 44) nodes++;
       }
       if (content) {
-        if (flow === 0) {
+        if (flow === 0 && contentStart === lineStart + column) {
           while (indents.length > 0 && (indents[indents.length - 1] as number) > column) indents.pop();
           if (indents.length === 0 || (indents[indents.length - 1] as number) < column) indents.push(column);
         }
         size.nodes += 1 + nodes;
         size.depth = Math.max(size.depth, indents.length + dashes + flow);
-        if (flow === 0 && endsWithBlockScalarIndicator(text, at, contentEnd)) blockScalarParent = column;
+        if (flow === 0 && quote === 0 && endsWithBlockScalarIndicator(text, at, contentEnd)) blockScalarParent = column;
       }
     }
     if (newline === -1) break;
     lineStart = newline + 1;
   }
+  size.nodes += Math.ceil(quoted / quotedCharsPerNode);
   return size;
+}
+
+/**
+ * The parser builds a quoted scalar a character at a time, at some thirty
+ * bytes each while it parses: thirty-two quoted characters weigh about as
+ * much as a node.
+ */
+const quotedCharsPerNode = 32;
+
+/** Offset of the quote that closes a scalar opened by `quote` before `from`, within [from, end); -1 when it runs on. */
+function closingQuote(text: string, from: number, end: number, quote: number): number {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (quote === 34 && c === 92 /* \ */) i++;
+    else if (c === quote) {
+      // In single quotes, '' is a quote inside the scalar.
+      if (quote === 39 && text.charCodeAt(i + 1) === 39) i++;
+      else return i;
+    }
+  }
+  return -1;
 }
 
 /** `key: |`, `- >-`, `key: |2 # comment`: the lines below, indented further, are one scalar. */
