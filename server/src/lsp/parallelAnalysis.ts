@@ -131,7 +131,8 @@ export class ParallelAnalysis {
     model.chunks.forEach(({ chunk }, index) => {
       if (isUnparsed(chunk)) pending.push({ chunk, target: targets[index] as Target });
     });
-    if (pending.length < 2) return;
+    // What counts is the text still to parse: a huge file of empty documents, or one mostly parsed, is not worth it.
+    if (pending.length < 2 || pending.reduce((bytes, p) => bytes + p.chunk.text.length, 0) < this.options.fromBytes) return;
     const worker = this.ensureWorker();
     if (!worker) return;
     this.busy = true;
