@@ -8,6 +8,7 @@ import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node 
 import { budgets, count, megabytes } from '../engine/budgets';
 import { linesOf, lineStartsOf, withLineFeeds } from './lineBreaks';
 import { WeightedLru } from './lru';
+import { documentOptions, readCommonYaml } from './fastYaml';
 import { foldedValue, joinContinuations, underIndentedQuotedScalars, type QuotedContinuation } from './quotedContinuations';
 
 export { lineStartsOf };
@@ -115,6 +116,13 @@ interface Parse {
   readonly apostropheEscapes?: readonly number[];
 }
 
+let fastReaderOn = true;
+
+/** Whether documents go to the fast reader first (see fastYaml.ts); turned off only to compare it with the parser. */
+export function useFastReader(on: boolean): void {
+  fastReaderOn = on;
+}
+
 /** What a document's text parses to (nothing, when it is past a budget). */
 function parseText(text: string, templated: boolean, tooLarge: string | undefined): Parse {
   if (tooLarge) return { doc: undefined, resources: [], tooLarge };
@@ -125,7 +133,8 @@ function parseText(text: string, templated: boolean, tooLarge: string | undefine
   let apostropheEscapes: number[] = [];
   try {
     const parsed = templated ? maskTemplates(scanned) : scanned;
-    doc = parseYaml(parsed);
+    // Most manifests are in the subset the fast reader builds the same tree for; the rest go to the parser.
+    doc = (fastReaderOn ? readCommonYaml(parsed) : undefined) ?? parseYaml(parsed);
     if (doc.errors.length > 0) ({ doc, underIndentedQuotes } = parseAsGoYaml(parsed, doc));
     if (doc.errors.length > 0) apostropheEscapes = acceptApostropheEscapes(parsed, doc);
   } catch (error) {
@@ -151,7 +160,7 @@ function parseYaml(text: string): Document.Parsed {
   try {
     // The failsafe schema keeps every scalar as the string written: checks compare text, and
     // skipping int/float/bool resolution saves a sixth of the parse.
-    return parseDocument(text, { strict: false, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, schema: 'failsafe' });
+    return parseDocument(text, documentOptions);
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
