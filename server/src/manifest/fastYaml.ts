@@ -309,50 +309,53 @@ class Reader {
 
   private blockMap(line: number, indent: number): { node: YAMLMap; next: number } {
     const map = new YAMLMap(this.doc.schema);
-    this.open.push({ node: map, indent, isSeq: false });
-    let at = line + indent;
-    let last: Node | undefined;
-    for (;;) {
+    return this.blockItems(map, line, indent, (at) => {
       const key = this.keyAt(at);
       if (!key) throw outside;
       const value = this.value(key.afterColon, indent, 'map');
       map.items.push(new Pair(key.key, value.node));
-      last = value.node;
-      const next = this.nextContentLine(value.next);
-      if (next === -1) break;
-      const nextIndent = this.indentAt(next);
-      if (nextIndent < indent) break;
-      if (nextIndent > indent) throw outside;
-      at = next + indent;
-      if (this.isListItem(at)) throw outside;
-    }
-    this.open.pop();
-    const end = (last.range as number[])[2] as number;
-    map.range = [line + indent, end, end];
-    return { node: map, next: end };
+      return value;
+    });
   }
 
   private blockSeq(line: number, indent: number): { node: YAMLSeq; next: number } {
     const seq = new YAMLSeq(this.doc.schema);
-    this.open.push({ node: seq, indent, isSeq: true });
-    let at = line + indent;
-    let last: Node | undefined;
-    for (;;) {
+    return this.blockItems(seq, line, indent, (at) => {
       const value = this.value(at + 1, indent, 'seq');
       seq.items.push(value.node);
-      last = value.node;
-      const next = this.nextContentLine(value.next);
+      return value;
+    });
+  }
+
+  /**
+   * The items of a block collection at `indent`, read by `readItem` from the
+   * offset where each starts, until a line indented less (or, for a map, a
+   * list item at its indentation, which is an error; for a list, a key,
+   * which belongs to the map it is the value of).
+   */
+  private blockItems<T extends YAMLMap | YAMLSeq>(collection: T, line: number, indent: number, readItem: (at: number) => { node: Node; next: number }): { node: T; next: number } {
+    const isSeq = collection instanceof YAMLSeq;
+    this.open.push({ node: collection, indent, isSeq });
+    let at = line + indent;
+    let last: Node;
+    for (;;) {
+      const item = readItem(at);
+      last = item.node;
+      const next = this.nextContentLine(item.next);
       if (next === -1) break;
       const nextIndent = this.indentAt(next);
       if (nextIndent < indent) break;
       if (nextIndent > indent) throw outside;
       at = next + indent;
-      if (!this.isListItem(at)) break;
+      if (this.isListItem(at) !== isSeq) {
+        if (isSeq) break;
+        throw outside;
+      }
     }
     this.open.pop();
     const end = (last.range as number[])[2] as number;
-    seq.range = [line + indent, end, end];
-    return { node: seq, next: end };
+    collection.range = [line + indent, end, end];
+    return { node: collection, next: end };
   }
 
   /**
