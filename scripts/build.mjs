@@ -18,6 +18,9 @@ const common = {
   logLevel: 'warning',
   // yaml-language-server ships UMD builds that esbuild cannot follow; prefer CommonJS entry points.
   mainFields: ['module', 'main'],
+  // The ES-module build of yaml (the same code as its CommonJS build) is bundled in place: imported from
+  // CommonJS, every use of one of its functions would go through a property getter, a few per cent of a check.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
 };
 
 const allEntries = [
