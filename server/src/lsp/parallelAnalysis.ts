@@ -51,7 +51,10 @@ export type WorkerReply = { readonly id: number } & ({ readonly type: 'work'; re
 export interface ParallelOptions {
   /** Threads the machine offers; one means no worker. */
   readonly threads: number;
-  /** Below this much text, one thread is faster than handing work over. */
+  /**
+   * Below this much text still to parse, one thread is faster: the fast reader leaves the main thread
+   * little to share, and a worker starting up costs as much as a megabyte of checks.
+   */
   readonly fromBytes: number;
   /** A worker that sends nothing for this long is given up on; this thread does what is left. */
   readonly stallMs: number;
@@ -59,7 +62,7 @@ export interface ParallelOptions {
   readonly idleMs: number;
 }
 
-const defaultOptions: ParallelOptions = { threads: availableParallelism(), fromBytes: 256 * 1024, stallMs: 5_000, idleMs: 60_000 };
+const defaultOptions: ParallelOptions = { threads: availableParallelism(), fromBytes: 2 * 1024 * 1024, stallMs: 5_000, idleMs: 60_000 };
 
 export function toPlainTarget(target: Target): PlainTarget {
   return { version: target.version, gates: target.gates, disabledCodes: [...target.disabledCodes], schemaChecks: target.schemaChecks, pinnedBy: target.pinnedBy };
