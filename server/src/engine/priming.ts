@@ -1,6 +1,7 @@
 /**
- * A small manifest that touches the parser's common paths and several of
- * the engine's checks; analysed once at start-up to warm the JIT.
+ * A small manifest that touches the parser's common paths, several of the
+ * engine's checks and the kinds most files hold; analysed once at start-up
+ * to warm the JIT and load their facts before the user's first file.
  */
 export const primingManifest = `apiVersion: apps/v1
 kind: Deployment
@@ -61,4 +62,44 @@ spec:
   ports:
     - port: 80
   trafficDistribution: PreferClose
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: warm-up
+data:
+  key: value
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: warm-up
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers: [{ name: job, image: busybox }]
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: warm-up
+spec:
+  rules:
+    - http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend: { service: { name: warm-up, port: { number: 80 } } }
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: warm-up
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: warm-up }
+  maxReplicas: 3
 `;
