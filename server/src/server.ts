@@ -117,7 +117,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      completionProvider: { resolveProvider: false, triggerCharacters: [':'] },
+      completionProvider: { resolveProvider: true, triggerCharacters: [':'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: true },
       documentLinkProvider: { resolveProvider: false },
     },
@@ -168,27 +168,57 @@ connection.onHover(guard(connection, 'hover', null, async (params) => {
   };
 }));
 
+/** Where a completion list was asked for, so resolving one of its items finds the list again. */
+interface CompletionAt {
+  uri: string;
+  version: number;
+  line: number;
+  character: number;
+  index: number;
+}
+
+/** The last list computed: resolving its items (one per item the user looks at) need not compute it again. */
+let lastCompletions: { key: string; items: ReturnType<typeof completionsAt> } | undefined;
+
+async function completionsFor(document: TextDocument, line: number, character: number): Promise<ReturnType<typeof completionsAt>> {
+  const key = `${document.uri}|${document.version}|${line}|${character}`;
+  if (lastCompletions?.key === key) return lastCompletions.items;
+  const items = completionsAt(models.get(document), line, character, await settingsFor(document.uri));
+  lastCompletions = { key, items };
+  return items;
+}
+
 connection.onCompletion(guard(connection, 'completion', null, async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
-  const settings = await settingsFor(document.uri);
-  const items = completionsAt(models.get(document), params.position.line, params.position.character, settings);
+  const { line, character } = params.position;
+  const items = await completionsFor(document, line, character);
   return {
     isIncomplete: false,
-    items: items.map((item): CompletionItem => ({
+    // Documentation comes on resolve: a card per field would make every list tens of kilobytes.
+    items: items.map((item, index): CompletionItem => ({
       label: item.label,
       kind: completionKinds[item.kind],
       detail: item.detail,
-      documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
       sortText: item.sortText,
       filterText: item.filterText,
       tags: item.deprecated ? [1] : undefined,
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.adjustIndentation,
       textEdit: { range: { start: document.positionAt(item.replaceStart), end: document.positionAt(item.replaceEnd) }, newText: item.insertSnippet },
+      data: { uri: document.uri, version: document.version, line, character, index } satisfies CompletionAt,
     })),
   };
 }));
+
+connection.onCompletionResolve((item, token) => guard(connection, 'completionResolve', item, async (asked: CompletionItem) => {
+  const at = asked.data as Partial<CompletionAt> | undefined;
+  const document = at?.uri ? documents.get(at.uri) : undefined;
+  if (!document || document.version !== at?.version || typeof at.line !== 'number' || typeof at.character !== 'number' || typeof at.index !== 'number') return asked;
+  const found = (await completionsFor(document, at.line, at.character))[at.index];
+  const documentation = found?.label === asked.label ? found.documentation : undefined;
+  return documentation ? { ...asked, documentation: { kind: MarkupKind.Markdown, value: documentation } } : asked;
+})(item, token));
 
 connection.onCodeAction(guard(connection, 'codeAction', [] as CodeAction[], async (params) => {
   const document = documents.get(params.textDocument.uri);

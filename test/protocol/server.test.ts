@@ -151,6 +151,14 @@ describe('protocol: stdio server, settings pushed by the client', () => {
     assert.deepEqual(td.textEdit.range, { start: position, end: position });
     assert.match(td.textEdit.newText, /^trafficDistribution: /);
     assert.ok(!items.some((i) => i.label === 'selector' || i.label === 'ports'), 'present keys are not offered');
+    // The list carries no cards; resolving an item brings its card.
+    assert.equal(td.documentation, undefined);
+    const resolved = await client.request<CompletionItem>('completionItem/resolve', td);
+    assert.equal(resolved.label, 'trafficDistribution');
+    assert.match(typeof resolved.documentation === 'object' ? resolved.documentation.value : String(resolved.documentation), /KEP-4444/);
+    // An item from a list of an older version of the document resolves to itself.
+    const stale = await client.request<CompletionItem>('completionItem/resolve', { ...td, data: { ...(td.data as object), version: -1 } });
+    assert.equal(stale.documentation, undefined);
   });
 
   test('codeAction for removed-api returns a quick fix whose edit changes apiVersion', testTimeout, async () => {

@@ -235,20 +235,24 @@ function keyCompletions(ctx: CursorContext, resource: Resource, path: string[], 
       const { rank, note, deprecated } = overlay && overlay.rank >= schema.rank ? overlay : schema;
       const state: SnippetState = { tab: 1 };
       let snippet: string;
-      let documentation: string;
+      // Cards are written only for the item the user looks at: a list holds dozens of fields.
+      let describe: () => string;
       let detail = `${typeLabel(field.type)}${gateLabel(field, ctx.target)}${note}`;
       if (fact?.type === 'field') {
         snippet = snippetFor(key, fact.field.shape, fact.field.children, snippetValues(fact.field.values, ctx.target), undefined, unit, state, ctx.target, labelKeys);
-        documentation = enhancementCard(fact.enhancement, ctx.target, { field: fact.field, schemaField: field });
+        describe = () => enhancementCard(fact.enhancement, ctx.target, { field: fact.field, schemaField: field });
         detail = `${typeLabel(field.type)} · ${stageLabel(fact.enhancement, ctx.target)}${note}`;
       } else if (fact?.type === 'child') {
         snippet = snippetFor(key, fact.child.shape, undefined, snippetValues(fact.child.values, ctx.target), fact.child.example, unit, state, ctx.target);
-        documentation = enhancementCard(fact.enhancement, ctx.target, { field: fact.field, child: fact.child, schemaField: field });
+        describe = () => enhancementCard(fact.enhancement, ctx.target, { field: fact.field, child: fact.child, schemaField: field });
       } else {
         snippet = snippetFor(key, snippetShape(field.type), undefined, enumValuesAt(field.type, ctx.target), undefined, unit, state, ctx.target);
-        documentation = fieldCard({ field, path: [...path, key].join('.').replace(/\.\[\]/g, '[]'), kind: resource.kind, groupVersion: resource.apiVersion, inheritedGates: inherited }, ctx.target);
+        describe = () => fieldCard({ field, path: [...path, key].join('.').replace(/\.\[\]/g, '[]'), kind: resource.kind, groupVersion: resource.apiVersion, inheritedGates: inherited }, ctx.target);
       }
-      items.push({ label: key, kind: 'field', detail, documentation, insertSnippet: snippet, sortText: `${rank}${key}`, deprecated, replaceStart: replace[0], replaceEnd: replace[1] });
+      let card: string | undefined;
+      items.push({ label: key, kind: 'field', detail, get documentation() {
+        return (card ??= describe());
+      }, insertSnippet: snippet, sortText: `${rank}${key}`, deprecated, replaceStart: replace[0], replaceEnd: replace[1] });
     }
   }
   if (place.position === 'field' && place.type !== undefined && mapValueOf(place.type) !== undefined && isGateMap(place)) {
