@@ -34,16 +34,19 @@ export const maxWorkers = 8;
  * thread between two files; few, so that the last files spread over the
  * workers instead of queueing behind one.
  */
-const depth = Number(process.env.XDEPTH ?? 4);
+const depth = 4;
 
 /**
- * Heap of each worker, in MB. A worker's live data stays under about
- * 60 MB on any tree; without a limit V8 lets garbage pile up to several
- * hundred MB per thread before it collects. With one, the process stays
- * within a few hundred MB however many files. A file that needs more is
- * checked again in the main thread.
+ * Heap limits of each worker, in MB. A worker's live data stays under
+ * about 60 MB on any tree (most of it the parsed trees the engine keeps for
+ * reuse, which a linter never reuses); without limits V8 lets garbage pile
+ * up to a few hundred MB per thread before it collects. With these the
+ * whole process stays near 300 MB on a 10,000-file tree, for about 5 % more
+ * CPU than without (docs/benchmark.md, "CLI worker threads"). A file that
+ * needs more is checked again in the main thread, whose heap is not
+ * limited, so the limits never change a result.
  */
-export const workerHeapMb = Number(process.env.XHEAP ?? 192);
+export const workerHeapMb = { old: 192, young: 8 };
 
 /** Workers started again after crashes, in one run, before the main thread checks the rest itself. */
 const maxRestarts = 4;
@@ -151,7 +154,7 @@ export function runPool(jobs: readonly FileJob[], options: PoolOptions): Promise
       let worker: Worker;
       try {
         const init: WorkerInit = { settings: options.settings };
-        worker = new Worker(script as string, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, ...(process.env.XYOUNG ? { maxYoungGenerationSizeMb: Number(process.env.XYOUNG) } : {}) } });
+        worker = new Worker(script as string, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb.old, maxYoungGenerationSizeMb: workerHeapMb.young } });
       } catch {
         return;
       }
