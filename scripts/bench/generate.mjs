@@ -608,6 +608,19 @@ export function generateManifest(count, opts = {}) {
   return generateManifestWithInfo(count, opts).text;
 }
 
+/** A small manifest file: 1–3 documents (numbered from `index`) and the kind of the first. */
+function smallManifest(rng, index) {
+  const n = rng.weighted([[1, 6], [2, 3], [3, 1]]);
+  const parts = [];
+  let firstKind = '';
+  for (let j = 0; j < n; j++) {
+    const kind = rng.weighted(KIND_WEIGHTS);
+    if (!firstKind) firstKind = kind;
+    parts.push((j ? '---\n' : '') + generateDocument(rng, index + j, kind, false).text + '\n');
+  }
+  return { text: parts.join(''), firstKind, docs: n };
+}
+
 /**
  * A tree of `files` small manifests (1–3 documents each) spread over
  * nested directories, like a GitOps repository.
@@ -620,15 +633,9 @@ export function generateTree(files, { seed = 7 } = {}) {
   for (let i = 0; i < files; i++) {
     const env = rng.pick(['base', 'overlays/dev', 'overlays/staging', 'overlays/prod']);
     const team = TEAMS[i % TEAMS.length];
-    const n = rng.weighted([[1, 6], [2, 3], [3, 1]]);
-    const parts = [];
-    let firstKind = '';
-    for (let j = 0; j < n; j++) {
-      const kind = rng.weighted(KIND_WEIGHTS);
-      if (!firstKind) firstKind = kind;
-      parts.push((j ? '---\n' : '') + generateDocument(rng, index++, kind, false).text + '\n');
-    }
-    out.push({ path: `apps/${team}/${env}/${firstKind.toLowerCase()}-${i}.yaml`, text: parts.join('') });
+    const m = smallManifest(rng, index);
+    index += m.docs;
+    out.push({ path: `apps/${team}/${env}/${m.firstKind.toLowerCase()}-${i}.yaml`, text: m.text });
   }
   return out;
 }
@@ -763,15 +770,9 @@ export function generateMixedTree(files, { seed = 11 } = {}) {
       out.push({ path: `rendered/${team}/${env}/bundle-${i}.yaml`, text: multiDocument(rng, n, index), category: 'multi-document' });
       index += n;
     } else {
-      const n = rng.weighted([[1, 6], [2, 3], [3, 1]]);
-      const parts = [];
-      let firstKind = '';
-      for (let j = 0; j < n; j++) {
-        const k = rng.weighted(KIND_WEIGHTS);
-        if (!firstKind) firstKind = k;
-        parts.push((j ? '---\n' : '') + generateDocument(rng, index++, k, false).text + '\n');
-      }
-      out.push({ path: `apps/${team}/${env}/${firstKind.toLowerCase()}-${i}.yaml`, text: parts.join(''), category: 'small' });
+      const m = smallManifest(rng, index);
+      index += m.docs;
+      out.push({ path: `apps/${team}/${env}/${m.firstKind.toLowerCase()}-${i}.yaml`, text: m.text, category: 'small' });
     }
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
