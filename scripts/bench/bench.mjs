@@ -802,12 +802,14 @@ async function benchCli(opts, files, tmp) {
     return { skipped: `${relative(ROOT, CLI_ENTRY)} not found; run npm run build` };
   }
   const big = files.find((f) => f.docs === 1000) ?? files.reduce((a, b) => (b.docs > a.docs ? b : a));
+  const workerScript = join(dirname(CLI_ENTRY), 'cliWorker.js');
+  if (!existsSync(workerScript)) console.log(`\nWARNING: ${workerScript} is missing: the CLI will check every file in its main thread (run npm run build)`);
   const treeDir = join(tmp, 'tree');
   const t0 = now();
   const tree = writeMixedTree(treeDir, opts.treeFiles, { seed: opts.seed + 10 });
   const genMs = now() - t0;
   console.log(`\nCLI tree: ${tree.files} files, ${(tree.bytes / 1e6).toFixed(1)} MB (${Object.entries(tree.categories).map(([k, c]) => `${k} ${c.files} files / ${(c.bytes / 1e6).toFixed(1)} MB`).join(', ')}), written in ${fmtMs(genMs)}`);
-  const res = { file: { docs: big.docs, bytes: big.bytes, runs: [] }, tree: { ...tree, runs: [] }, single: { runs: [] }, treeGenerateMs: genMs };
+  const res = { file: { docs: big.docs, bytes: big.bytes, runs: [] }, tree: { ...tree, runs: [] }, single: { runs: [] }, treeGenerateMs: genMs, workerScript: existsSync(workerScript) };
   const summarize = (r) => {
     let findings = null;
     try {
@@ -1115,6 +1117,8 @@ async function main() {
     };
     const dataDir = join(dirname(OURS_ENTRY), '..', 'data');
     OURS_ENTRY = snap(OURS_ENTRY, 'server/server.js');
+    // The CLI's worker threads load cliWorker.js from beside cli.js: without it the CLI checks every file in its main thread.
+    snap(join(dirname(CLI_ENTRY), 'cliWorker.js'), 'cliWorker.js');
     CLI_ENTRY = snap(CLI_ENTRY, 'cli.js');
     // The bundles read their facts from data files beside them.
     if (existsSync(dataDir)) cpSync(dataDir, join(tmp, 'dist-snapshot', 'data'), { recursive: true });
@@ -1246,7 +1250,7 @@ async function main() {
       console.log('| --- | ---: | --- | ---: | --- | --- |');
       const row = (label, x) => console.log(`| ${label} | ${fmtMs(x.medianMs)} | ${x.runs.map((r) => fmtMs(r.ms)).join(', ')} | ${fmtMB(x.peakKB)} | ${x.runs.map((r) => (r.timedOut ? 'timeout' : r.code)).join(', ')} | ${x.runs[0]?.findings ?? 'n/a'} |`);
       row(`${cli.file.docs}-document file (${(cli.file.bytes / 1e6).toFixed(2)} MB)`, cli.file);
-      row(`mixed tree, ${cli.tree.files} files, ${(cli.tree.bytes / 1e6).toFixed(1)} MB (threads: auto)`, cli.tree);
+      row(`mixed tree, ${cli.tree.files} files, ${(cli.tree.bytes / 1e6).toFixed(1)} MB (threads: auto${cli.workerScript ? '' : ', BUT NO cliWorker.js: single-threaded'})`, cli.tree);
       row('same tree, --jobs 1', cli.single);
     }
     const net = Object.values(results).flatMap((r) => Object.entries(r).map(([id, a]) => [id, a.netAttempts]));
