@@ -1131,7 +1131,7 @@ async function main() {
       ? `${defs.ours.label} (${relative(ROOT, original.ours)}${opts.snapshot ? `, copy taken at start` : ''}, sha256 ${fingerprintsAtStart.ours}, ${isMinified(OURS_ENTRY) ? 'minified' : 'dev'} build)`
       : `${defs[id].label} (${relative(ROOT, defs[id].entry)})`;
   console.log(`Servers: ${servers.map(describe).join(' vs ')}`);
-  console.log(`Rounds: ${opts.rounds} · sizes: ${opts.sizes.join(', ')} documents · ${opts.hovers} hovers · ${opts.completions} completions · ${opts.edits} edits per run · workspace ${tmp}\n`);
+  console.log(`Rounds: ${opts.rounds} · sizes: ${opts.sizes.join(', ')} documents · ${opts.hovers} hovers · ${opts.completions} completions · ${opts.edits} edits per run · budget ${opts.runBudgetS} s per server run · our server's Node options: ${OURS_EXEC_ARGV.join(' ') || 'none'} · workspace ${tmp}\n`);
 
   try {
     // Fixtures.
