@@ -1,5 +1,6 @@
-// Bundles the client, the language server and the CLI with esbuild, so the
-// VSIX carries three files instead of a node_modules tree.
+// Bundles the client, the language server and the CLI (with its worker) with
+// esbuild, so the VSIX carries the client and server bundles instead of a
+// node_modules tree (the CLI is not in the VSIX).
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,8 @@ const allEntries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/analysisWorker.ts'], outfile: 'dist/server/analysisWorker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's worker threads (kep-lens lint on many files) load this beside dist/cli.js.
+  { entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cliWorker.js' },
 ];
 const entries = allEntries.filter((e) => existsSync(e.entryPoints[0]));
 for (const e of allEntries) if (!entries.includes(e)) console.warn(`build: skipping ${e.entryPoints[0]} (not present)`);

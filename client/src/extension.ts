@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { otherExtensionValidatesKubernetesSchema, otherExtensionValidatesYaml, yamlValidatorExtensions } from './yamlValidator';
+import serverLaunch from './serverLaunch.json';
 
 
 /** The versions the setting offers and its default, as package.json declares them (written by the data import). */
@@ -55,9 +56,11 @@ function isYaml(document: vscode.TextDocument | undefined): document is vscode.T
 
 function createClient(context: vscode.ExtensionContext, channel: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server', 'server.js'));
+  // Node options shared with the benchmark, which measures the server as launched here (serverLaunch.json).
+  const execArgv = serverLaunch.execArgv;
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -10,10 +10,12 @@
 //   const text = generateManifest(1000, { seed: 1 });           // one multi-document YAML string
 //   const { text, docs, lines, bytes } = generateManifestWithInfo(100);
 //   const files = generateTree(2000, { seed: 7 });               // [{ path, text }] small files
+//   const mixed = generateMixedTree(10000, { seed: 11 });        // Helm charts, workflows, bundles, a few large files
 //
 // CLI:
-//   node scripts/bench/generate.mjs --out DIR [--sizes 10,100,1000] [--seed 1] [--tree 2000]
-//   writes DIR/manifests-<n>.yaml for each size and, with --tree, DIR/tree/** small files.
+//   node scripts/bench/generate.mjs --out DIR [--sizes 10,100,1000] [--seed 1] [--tree 2000] [--mixed-tree 10000]
+//   writes DIR/manifests-<n>.yaml for each size, with --tree DIR/tree/** small files, and
+//   with --mixed-tree DIR/mixed/** a tree of mixed size and kind (see generateMixedTree).
 //
 // Properties the benchmark relies on:
 //   * same (count, seed) → byte-identical output; a smaller count is a prefix of a larger one;
@@ -606,6 +608,19 @@ export function generateManifest(count, opts = {}) {
   return generateManifestWithInfo(count, opts).text;
 }
 
+/** A small manifest file: 1–3 documents (numbered from `index`) and the kind of the first. */
+function smallManifest(rng, index) {
+  const n = rng.weighted([[1, 6], [2, 3], [3, 1]]);
+  const parts = [];
+  let firstKind = '';
+  for (let j = 0; j < n; j++) {
+    const kind = rng.weighted(KIND_WEIGHTS);
+    if (!firstKind) firstKind = kind;
+    parts.push((j ? '---\n' : '') + generateDocument(rng, index + j, kind, false).text + '\n');
+  }
+  return { text: parts.join(''), firstKind, docs: n };
+}
+
 /**
  * A tree of `files` small manifests (1–3 documents each) spread over
  * nested directories, like a GitOps repository.
@@ -618,15 +633,9 @@ export function generateTree(files, { seed = 7 } = {}) {
   for (let i = 0; i < files; i++) {
     const env = rng.pick(['base', 'overlays/dev', 'overlays/staging', 'overlays/prod']);
     const team = TEAMS[i % TEAMS.length];
-    const n = rng.weighted([[1, 6], [2, 3], [3, 1]]);
-    const parts = [];
-    let firstKind = '';
-    for (let j = 0; j < n; j++) {
-      const kind = rng.weighted(KIND_WEIGHTS);
-      if (!firstKind) firstKind = kind;
-      parts.push((j ? '---\n' : '') + generateDocument(rng, index++, kind, false).text + '\n');
-    }
-    out.push({ path: `apps/${team}/${env}/${firstKind.toLowerCase()}-${i}.yaml`, text: parts.join('') });
+    const m = smallManifest(rng, index);
+    index += m.docs;
+    out.push({ path: `apps/${team}/${env}/${m.firstKind.toLowerCase()}-${i}.yaml`, text: m.text });
   }
   return out;
 }
@@ -642,8 +651,153 @@ export function writeTree(dir, files, opts) {
   return tree.length;
 }
 
+// ------------------------------------------------------------ mixed tree
+
+const CHART_NAMES = ['api-gateway', 'billing', 'catalog', 'checkout', 'identity', 'ledger', 'notify', 'search', 'scheduler', 'exporter'];
+
+/** One Helm chart's templates (Go templates, not YAML until rendered), Chart.yaml and values files. */
+function helmChart(rng, chart) {
+  const fullname = '{{ include "' + chart + '.fullname" . }}';
+  const labels = (ind) => [`${' '.repeat(ind)}labels:`, `${' '.repeat(ind + 2)}{{- include "${chart}.labels" . | nindent ${ind + 4} }}`];
+  const files = [];
+  files.push({ name: 'Chart.yaml', text: ['apiVersion: v2', `name: ${chart}`, `description: A Helm chart for the ${chart} service`, 'type: application', `version: ${rng.int(0, 3)}.${rng.int(0, 20)}.${rng.int(0, 9)}`, `appVersion: "${rng.int(1, 4)}.${rng.int(0, 30)}.${rng.int(0, 9)}"`, 'dependencies:', '  - name: redis', '    version: 18.x.x', '    repository: oci://registry-1.docker.io/bitnamicharts', '    condition: redis.enabled', ''].join('\n') });
+  const [repo, tags] = rng.pick(IMAGES);
+  files.push({ name: 'values.yaml', text: [`replicaCount: ${rng.pick([1, 2, 3])}`, 'image:', `  repository: ${repo}`, '  pullPolicy: IfNotPresent', `  tag: "${rng.pick(tags)}"`, 'imagePullSecrets: []', 'nameOverride: ""', 'fullnameOverride: ""', 'serviceAccount:', '  create: true', '  annotations: {}', '  name: ""', 'podAnnotations: {}', 'service:', '  type: ClusterIP', `  port: ${rng.pick([80, 8080])}`, 'ingress:', `  enabled: ${rng.pick(['true', 'false'])}`, '  className: nginx', '  hosts:', `    - host: ${chart}.example.com`, '      paths:', '        - path: /', '          pathType: Prefix', 'resources:', '  limits:', `    memory: ${rng.pick(MEM)}`, '  requests:', `    cpu: ${rng.pick(CPU)}`, `    memory: ${rng.pick(MEM)}`, 'autoscaling:', '  enabled: false', '  minReplicas: 1', '  maxReplicas: 10', '  targetCPUUtilizationPercentage: 80', 'nodeSelector: {}', 'tolerations: []', 'affinity: {}', 'redis:', '  enabled: false', ''].join('\n') });
+  files.push({ name: 'templates/deployment.yaml', text: [
+    'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', `  name: ${fullname}`, ...labels(2), 'spec:',
+    '  {{- if not .Values.autoscaling.enabled }}', '  replicas: {{ .Values.replicaCount }}', '  {{- end }}',
+    '  selector:', '    matchLabels:', `      {{- include "${chart}.selectorLabels" . | nindent 6 }}`,
+    '  template:', '    metadata:', '      {{- with .Values.podAnnotations }}', '      annotations:', '        {{- toYaml . | nindent 8 }}', '      {{- end }}',
+    '      labels:', `        {{- include "${chart}.selectorLabels" . | nindent 8 }}`, '    spec:',
+    '      {{- with .Values.imagePullSecrets }}', '      imagePullSecrets:', '        {{- toYaml . | nindent 8 }}', '      {{- end }}',
+    `      serviceAccountName: {{ include "${chart}.serviceAccountName" . }}`, '      containers:', '        - name: {{ .Chart.Name }}',
+    '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"', '          imagePullPolicy: {{ .Values.image.pullPolicy }}',
+    '          ports:', '            - name: http', '              containerPort: {{ .Values.service.port }}', '              protocol: TCP',
+    '          livenessProbe:', '            httpGet:', '              path: /healthz', '              port: http',
+    '          resources:', '            {{- toYaml .Values.resources | nindent 12 }}',
+    ...(rng.chance(0.3) ? ['          {{- if .Values.models }}', '          volumeMounts:', '            - name: models', '              mountPath: /models', '          {{- end }}', '      volumes:', '        - name: models', '          image:', '            reference: {{ .Values.models.image | quote }}'] : []),
+    '      {{- with .Values.nodeSelector }}', '      nodeSelector:', '        {{- toYaml . | nindent 8 }}', '      {{- end }}',
+    '      {{- with .Values.tolerations }}', '      tolerations:', '        {{- toYaml . | nindent 8 }}', '      {{- end }}', ''].join('\n') });
+  files.push({ name: 'templates/service.yaml', text: ['apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${fullname}`, ...labels(2), 'spec:', '  type: {{ .Values.service.type }}', '  ports:', '    - port: {{ .Values.service.port }}', '      targetPort: http', '      protocol: TCP', '      name: http', ...(rng.chance(0.4) ? ['  trafficDistribution: PreferClose'] : []), '  selector:', `    {{- include "${chart}.selectorLabels" . | nindent 4 }}`, ''].join('\n') });
+  files.push({ name: 'templates/serviceaccount.yaml', text: ['{{- if .Values.serviceAccount.create -}}', 'apiVersion: v1', 'kind: ServiceAccount', 'metadata:', `  name: {{ include "${chart}.serviceAccountName" . }}`, ...labels(2), '  {{- with .Values.serviceAccount.annotations }}', '  annotations:', '    {{- toYaml . | nindent 4 }}', '  {{- end }}', '{{- end }}', ''].join('\n') });
+  const oldIngress = rng.chance(0.25);
+  files.push({ name: 'templates/ingress.yaml', text: ['{{- if .Values.ingress.enabled -}}', `{{- $fullName := include "${chart}.fullname" . -}}`, '{{- if semverCompare ">=1.19-0" .Capabilities.KubeVersion.GitVersion }}', 'apiVersion: networking.k8s.io/v1', '{{- else }}', `apiVersion: ${oldIngress ? 'extensions/v1beta1' : 'networking.k8s.io/v1beta1'}`, '{{- end }}', 'kind: Ingress', 'metadata:', '  name: {{ $fullName }}', ...labels(2), 'spec:', '  ingressClassName: {{ .Values.ingress.className }}', '  rules:', '    {{- range .Values.ingress.hosts }}', '    - host: {{ .host | quote }}', '      http:', '        paths:', '          {{- range .paths }}', '          - path: {{ .path }}', '            pathType: {{ .pathType }}', '            backend:', '              service:', '                name: {{ $fullName }}', '                port:', '                  number: {{ $.Values.service.port }}', '          {{- end }}', '    {{- end }}', '{{- end }}', ''].join('\n') });
+  files.push({ name: 'templates/hpa.yaml', text: ['{{- if .Values.autoscaling.enabled }}', `apiVersion: autoscaling/${rng.chance(0.3) ? 'v2beta2' : 'v2'}`, 'kind: HorizontalPodAutoscaler', 'metadata:', `  name: ${fullname}`, ...labels(2), 'spec:', '  scaleTargetRef:', '    apiVersion: apps/v1', '    kind: Deployment', `    name: ${fullname}`, '  minReplicas: {{ .Values.autoscaling.minReplicas }}', '  maxReplicas: {{ .Values.autoscaling.maxReplicas }}', '  metrics:', '    - type: Resource', '      resource:', '        name: cpu', '        target:', '          type: Utilization', '          averageUtilization: {{ .Values.autoscaling.targetCPUUtilizationPercentage }}', '{{- end }}', ''].join('\n') });
+  files.push({ name: 'templates/tests/test-connection.yaml', text: ['apiVersion: v1', 'kind: Pod', 'metadata:', `  name: "${fullname}-test-connection"`, '  annotations:', '    "helm.sh/hook": test', 'spec:', '  containers:', '    - name: wget', '      image: busybox', "      command: ['wget']", `      args: ['${fullname}:{{ .Values.service.port }}']`, '  restartPolicy: Never', ''].join('\n') });
+  return files;
+}
+
+function githubWorkflow(rng, i) {
+  const jobs = rng.int(1, 4);
+  const lines = [`name: ci-${i}`, 'on:', '  push:', '    branches: [main]', '  pull_request:', '    paths:', "      - 'deploy/**'", 'permissions:', '  contents: read', 'concurrency:', '  group: ${{ github.workflow }}-${{ github.ref }}', '  cancel-in-progress: true', 'jobs:'];
+  for (let j = 0; j < jobs; j++) {
+    lines.push(`  ${rng.pick(['build', 'test', 'lint', 'deploy', 'scan'])}-${j}:`, '    runs-on: ubuntu-latest', '    timeout-minutes: 20', '    strategy:', '      matrix:', `        node: [${rng.pick(['18, 20', '20, 22', '20'])}]`, '    steps:', '      - uses: actions/checkout@v4', '      - uses: actions/setup-node@v4', '        with:', '          node-version: ${{ matrix.node }}', "          cache: npm", '      - run: npm ci', `      - run: npm run ${rng.pick(['build', 'test', 'lint'])}`, '      - name: Upload', '        if: always()', '        uses: actions/upload-artifact@v4', '        with:', `          name: report-${j}`, '          path: test-results/');
+  }
+  return lines.join('\n') + '\n';
+}
+
+function dockerCompose(rng) {
+  const services = rng.int(2, 5);
+  const lines = ["version: '3.9'", 'services:'];
+  for (let s = 0; s < services; s++) {
+    const [repo, tags] = rng.pick(IMAGES);
+    const name = `${rng.pick(COMPONENTS)}${s}`;
+    lines.push(`  ${name}:`, `    image: ${repo}:${rng.pick(tags)}`, '    restart: unless-stopped', '    ports:', `      - "${8000 + s}:${rng.pick([80, 8080, 9090])}"`, '    environment:', `      - LOG_LEVEL=${rng.pick(['info', 'debug'])}`, `      - REGION=${rng.pick(ZONES)}`, '    depends_on:', '      - db', '    healthcheck:', '      test: ["CMD", "wget", "-qO-", "http://localhost/healthz"]', '      interval: 10s', '      retries: 3');
+  }
+  lines.push('  db:', '    image: docker.io/bitnami/postgresql:16.3.0', '    volumes:', '      - db-data:/bitnami/postgresql', 'volumes:', '  db-data: {}');
+  return lines.join('\n') + '\n';
+}
+
+function kustomization(rng, team, env) {
+  const lines = ['apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', `namespace: ${team}-${env}`, 'resources:', '  - ../../base'];
+  for (let r = 0; r < rng.int(1, 4); r++) lines.push(`  - ${rng.pick(['deployment', 'service', 'hpa', 'pdb', 'ingress'])}-${r}.yaml`);
+  lines.push('commonLabels:', `  app.kubernetes.io/part-of: ${team}`, 'images:', `  - name: ${rng.pick(IMAGES)[0]}`, `    newTag: "${rng.int(1, 9)}.${rng.int(0, 30)}.${rng.int(0, 9)}"`, 'patches:', '  - path: replicas.yaml', '    target:', '      kind: Deployment', 'configMapGenerator:', `  - name: ${team}-settings`, '    literals:', `      - REGION=${rng.pick(ZONES)}`);
+  return lines.join('\n') + '\n';
+}
+
+function appConfig(rng) {
+  const lines = ['server:', `  port: ${rng.pick([8080, 9090])}`, `  readTimeout: ${rng.pick(['5s', '10s'])}`, 'database:', `  host: ${rng.pick(TEAMS)}-db.internal`, `  maxOpenConns: ${rng.pick([10, 20, 50])}`, 'features:'];
+  for (let f = 0; f < rng.int(2, 8); f++) lines.push(`  - name: ${rng.pick(['checkout-v2', 'search-reranker', 'new-ledger', 'dark-mode'])}-${f}`, `    enabled: ${rng.pick(['true', 'false'])}`, `    rollout: ${rng.int(0, 100)}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Documents `count`, as generateManifest writes them, from its own seeded stream. */
+function multiDocument(rng, count, indexBase) {
+  const parts = [];
+  for (let j = 0; j < count; j++) parts.push('---\n' + generateDocument(rng, indexBase + j, rng.weighted(KIND_WEIGHTS), false).text + '\n');
+  return parts.join('');
+}
+
+/** Sizes, in documents, of the few large files of a mixed tree (about 6,000 documents, 7 MB). */
+export const MIXED_TREE_LARGE = [150, 200, 250, 300, 400, 500, 600, 800, 1000, 1500];
+
+/**
+ * A tree of `files` YAML files of mixed size and kind, like a platform
+ * monorepo: small manifests (1–3 documents, ~58 %), Helm charts (templates
+ * with `{{ }}`, Chart.yaml, values.yaml; ~14 %), non-Kubernetes YAML
+ * (GitHub workflows, docker-compose, kustomization, application config;
+ * ~16 %), rendered multi-document bundles (4–16 documents, ~12 %) and a few
+ * large files (MIXED_TREE_LARGE, when `files` ≥ 1,000). Same (files, seed)
+ * → byte-identical tree.
+ * @returns {Array<{ path: string, text: string, category: string }>} relative paths, sorted
+ */
+export function generateMixedTree(files, { seed = 11 } = {}) {
+  const rng = makeRng(seed);
+  const out = [];
+  let index = 0;
+  const large = files >= 1000 ? MIXED_TREE_LARGE : [];
+  for (const [n, docs] of large.entries()) {
+    out.push({ path: `releases/${TEAMS[n % TEAMS.length]}/all-in-one-${docs}.yaml`, text: multiDocument(rng, docs, index), category: 'large' });
+    index += docs;
+  }
+  let chart = 0;
+  for (let i = 0; out.length < files; i++) {
+    const kind = rng.weighted([['small', 58], ['helm', 14 / 9], ['workflow', 4], ['compose', 4], ['kustomization', 4], ['config', 4], ['bundle', 12]]);
+    const team = TEAMS[i % TEAMS.length];
+    const env = rng.pick(['base', 'overlays/dev', 'overlays/staging', 'overlays/prod']);
+    if (kind === 'helm') {
+      const name = `${CHART_NAMES[chart % CHART_NAMES.length]}-${chart}`;
+      for (const f of helmChart(rng, CHART_NAMES[chart % CHART_NAMES.length])) {
+        if (out.length < files) out.push({ path: `charts/${name}/${f.name}`, text: f.text, category: 'helm' });
+      }
+      chart++;
+    } else if (kind === 'workflow') out.push({ path: `.github/workflows/ci-${i}.yml`, text: githubWorkflow(rng, i), category: 'non-kubernetes' });
+    else if (kind === 'compose') out.push({ path: `services/${team}/svc-${i}/docker-compose.yml`, text: dockerCompose(rng), category: 'non-kubernetes' });
+    else if (kind === 'kustomization') out.push({ path: `kustomize/${team}/${env}/k-${i}/kustomization.yaml`, text: kustomization(rng, team, env.split('/').pop()), category: 'non-kubernetes' });
+    else if (kind === 'config') out.push({ path: `config/${team}/app-${i}.yaml`, text: appConfig(rng), category: 'non-kubernetes' });
+    else if (kind === 'bundle') {
+      const n = rng.int(4, 16);
+      out.push({ path: `rendered/${team}/${env}/bundle-${i}.yaml`, text: multiDocument(rng, n, index), category: 'multi-document' });
+      index += n;
+    } else {
+      const m = smallManifest(rng, index);
+      index += m.docs;
+      out.push({ path: `apps/${team}/${env}/${m.firstKind.toLowerCase()}-${i}.yaml`, text: m.text, category: 'small' });
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Writes generateMixedTree() output under `dir`; returns counts and bytes per category. */
+export function writeMixedTree(dir, files, opts) {
+  const tree = generateMixedTree(files, opts);
+  const stats = { files: 0, bytes: 0, categories: {} };
+  for (const f of tree) {
+    const p = join(dir, f.path);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, f.text);
+    const bytes = Buffer.byteLength(f.text);
+    stats.files++;
+    stats.bytes += bytes;
+    const c = (stats.categories[f.category] ??= { files: 0, bytes: 0 });
+    c.files++;
+    c.bytes += bytes;
+  }
+  return stats;
+}
+
 function cli(argv) {
-  const args = { out: undefined, sizes: [10, 100, 1000], seed: 1, tree: 0 };
+  const args = { out: undefined, sizes: [10, 100, 1000], seed: 1, tree: 0, mixed: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => {
@@ -654,8 +808,9 @@ function cli(argv) {
     else if (a === '--sizes') args.sizes = v().split(',').map((s) => parseInt(s, 10)).filter((n) => n > 0);
     else if (a === '--seed') args.seed = parseInt(v(), 10);
     else if (a === '--tree') args.tree = parseInt(v(), 10);
+    else if (a === '--mixed-tree') args.mixed = parseInt(v(), 10);
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node scripts/bench/generate.mjs --out DIR [--sizes 10,100,1000] [--seed 1] [--tree 2000]');
+      console.log('usage: node scripts/bench/generate.mjs --out DIR [--sizes 10,100,1000] [--seed 1] [--tree 2000] [--mixed-tree 10000]');
       return 0;
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -672,6 +827,11 @@ function cli(argv) {
   if (args.tree > 0) {
     const n = writeTree(join(out, 'tree'), args.tree, { seed: args.seed + 6 });
     console.log(`${join(out, 'tree')}: ${n} files`);
+  }
+  if (args.mixed > 0) {
+    const st = writeMixedTree(join(out, 'mixed'), args.mixed, { seed: args.seed + 10 });
+    const cats = Object.entries(st.categories).map(([k, c]) => `${k} ${c.files} (${(c.bytes / 1e6).toFixed(1)} MB)`).join(', ');
+    console.log(`${join(out, 'mixed')}: ${st.files} files, ${(st.bytes / 1e6).toFixed(1)} MB: ${cats}`);
   }
   return 0;
 }

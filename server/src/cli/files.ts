@@ -92,12 +92,15 @@ export function discover(args: readonly string[], options: DiscoverOptions): Dis
   const seenDirectories = new Set<string>();
   let stdinTaken = false;
 
-  const addFile = (display: string, absolute: string): void => {
-    let real = absolute;
-    try {
-      real = fs.realpathSync(absolute);
-    } catch {
-      // Reported when it is read.
+  /** `knownReal`: the real path when the walk already knows it (a plain entry of a directory whose real path it has), saving a realpath call per file. */
+  const addFile = (display: string, absolute: string, knownReal?: string): void => {
+    let real = knownReal ?? absolute;
+    if (knownReal === undefined) {
+      try {
+        real = fs.realpathSync(absolute);
+      } catch {
+        // Reported when it is read.
+      }
     }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
@@ -106,13 +109,17 @@ export function discover(args: readonly string[], options: DiscoverOptions): Dis
 
   const excluded = (absolute: string, isDirectory: boolean): boolean => options.excludes.length > 0 && isIgnored(options.excludes, absolute, isDirectory);
 
-  const walk = (directory: string, display: string, inherited: readonly IgnoreList[], root: string): void => {
+  /** `knownReal`: the directory's real path when the walk knows it (an entry that is no link, of a directory whose real path it has). */
+  const walk = (directory: string, display: string, inherited: readonly IgnoreList[], root: string, knownReal?: string): void => {
     let real: string;
-    try {
-      real = fs.realpathSync(directory);
-    } catch (error) {
-      problems.push({ file: display, message: describeError(error) });
-      return;
+    if (knownReal !== undefined) real = knownReal;
+    else {
+      try {
+        real = fs.realpathSync(directory);
+      } catch (error) {
+        problems.push({ file: display, message: describeError(error) });
+        return;
+      }
     }
     // A directory reached twice (a link loop, or two links to one place) is walked once.
     if (seenDirectories.has(real)) return;
@@ -136,7 +143,8 @@ export function discover(args: readonly string[], options: DiscoverOptions): Dis
       const shown = joinDisplay(display, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      const link = entry.isSymbolicLink();
+      if (link) {
         const manifest = yamlExtension.test(entry.name);
         let stat: fs.Stats;
         try {
@@ -160,11 +168,11 @@ export function discover(args: readonly string[], options: DiscoverOptions): Dis
       if (isDirectory) {
         if (entry.name === '.git') continue;
         if (excluded(absolute, true) || isIgnored(lists, absolute, true)) continue;
-        walk(absolute, shown, lists, root);
+        walk(absolute, shown, lists, root, link ? undefined : path.join(real, entry.name));
       } else if (yamlExtension.test(entry.name)) {
         if (excluded(absolute, false) || isIgnored(lists, absolute, false)) continue;
         // Devices, pipes and sockets are never opened in a walk: a pipe would wait, a device never end.
-        if (isFile) addFile(shown, absolute);
+        if (isFile) addFile(shown, absolute, link ? undefined : path.join(real, entry.name));
         else problems.push({ file: shown, message: 'not a regular file; skipped' });
       }
     }
@@ -278,10 +286,11 @@ export function readBounded(absolute: string, limit: number, allowPipes: boolean
     const before = refusal(fs.statSync(absolute));
     if (before) return { problem: before };
     fd = fs.openSync(absolute, 'r');
-    const after = refusal(fs.fstatSync(fd));
+    const opened = fs.fstatSync(fd);
+    const after = refusal(opened);
     if (after) return { problem: after };
     // A regular file is read into one buffer of its size; a pipe, or a file that grows, into more.
-    const size = fs.fstatSync(fd).size;
+    const size = opened.size;
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {

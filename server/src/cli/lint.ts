@@ -8,6 +8,7 @@ import { buildModel } from '../manifest/model';
 import { discover, readSourceFile, readStream, type IoProblem, type ReadResult, type Source } from './files';
 import { LineMap, severities, type Problem } from './formats';
 import type { IgnoreList } from './ignore';
+import { runPool, workerCount } from './pool';
 
 export const failLevels = ['error', 'warning', 'information', 'hint', 'none'] as const;
 export type FailLevel = (typeof failLevels)[number];
@@ -21,6 +22,16 @@ export interface LintOptions {
   readonly stdin: () => NodeJS.ReadableStream;
   /** Called after each file, for a progress indicator. */
   readonly progress?: (done: number, total: number, file: string) => void;
+  /** Threads that check files (`--jobs`): 1 keeps the run in the main thread; undefined decides from the number of files and CPUs. */
+  readonly jobs?: number;
+  /** Worker script, for tests; the bundled one by default. */
+  readonly workerScript?: string;
+}
+
+/** What checking one file gives: its findings, or why it could not be checked. Plain data, so that a worker thread can send it. */
+export interface FileOutcome {
+  readonly problems: Problem[];
+  readonly ioProblem?: IoProblem;
 }
 
 export interface LintResult {
@@ -67,27 +78,66 @@ export function lintText(text: string, file: string, settings: EngineSettings, t
   });
 }
 
+export function internalError(file: string, error: unknown): FileOutcome {
+  return { problems: [], ioProblem: { file, message: `internal error while analysing: ${error instanceof Error ? error.stack ?? error.message : String(error)}` } };
+}
+
+/** The outcome of a file that was read (or could not be). Never throws: an engine failure costs one file, not the run. */
+export function lintRead(read: ReadResult, file: string, settings: EngineSettings): FileOutcome {
+  if ('problem' in read) return { problems: [], ioProblem: { file, message: read.problem } };
+  try {
+    return { problems: lintText(read.text, file, settings, read.truncated) };
+  } catch (error) {
+    return internalError(file, error);
+  }
+}
+
+/** Reads (bounded) and checks one file on disk; what a worker thread does with each file it is given. */
+export function lintFile(absolute: string, file: string, settings: EngineSettings): FileOutcome {
+  return lintRead(readSourceFile(absolute), file, settings);
+}
+
 export async function lint(options: LintOptions): Promise<LintResult> {
   const found = discover(options.paths, { cwd: options.cwd, excludes: options.excludes, stdinName: options.stdinName });
+  const sources = found.sources;
+  const total = sources.length;
+  const outcomes: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(total);
+  const workers = workerCount(sources.filter((s) => !s.stdin).length, options.jobs);
+  if (workers === 0) {
+    for (const [index, source] of sources.entries()) {
+      outcomes[index] = lintRead(await readSource(source, options), source.display, options.settings);
+      options.progress?.(index + 1, total, source.display);
+    }
+  } else {
+    // Standard input is read here, once; files go to the workers.
+    let done = 0;
+    const settle = (index: number, outcome: FileOutcome): void => {
+      outcomes[index] = outcome;
+      options.progress?.(++done, total, (sources[index] as Source).display);
+    };
+    const jobs = [];
+    for (const [index, source] of sources.entries()) {
+      if (source.stdin) settle(index, lintRead(await readSource(source, options), source.display, options.settings));
+      else jobs.push({ index, absolute: source.absolute as string, display: source.display });
+    }
+    await runPool(jobs, {
+      workers,
+      settings: options.settings,
+      script: options.workerScript,
+      checkHere: (job) => lintFile(job.absolute, job.display, options.settings),
+      onOutcome: settle,
+    });
+  }
+  // In the order of the walk, whichever thread checked each file.
   const problems: Problem[] = [];
   const ioProblems: IoProblem[] = [...found.problems];
   let filesChecked = 0;
-  const total = found.sources.length;
-  for (const [index, source] of found.sources.entries()) {
-    const read: ReadResult = await readSource(source, options);
-    if ('problem' in read) {
-      ioProblems.push({ file: source.display, message: read.problem });
-    } else {
-      try {
-        // One by one: spreading a file's findings into push() overflows the stack past about 125,000.
-        for (const problem of lintText(read.text, source.display, options.settings, read.truncated)) problems.push(problem);
-        filesChecked++;
-      } catch (error) {
-        // An engine failure costs one file, not the run.
-        ioProblems.push({ file: source.display, message: `internal error while analysing: ${error instanceof Error ? error.stack ?? error.message : String(error)}` });
-      }
-    }
-    options.progress?.(index + 1, total, source.display);
+  for (const outcome of outcomes) {
+    if (!outcome) continue;
+    if (outcome.ioProblem) ioProblems.push(outcome.ioProblem);
+    else filesChecked++;
+    // One by one: spreading a file's findings into push() overflows the stack past about 125,000.
+    for (const problem of outcome.problems) problems.push(problem);
   }
   return { problems, ioProblems, filesChecked, notices: found.notices };
 }

@@ -14,6 +14,7 @@ import { cardTarget, explainQuery, formatKepTable, kepRows } from './explain';
 import { formatGithub, formatJson, formatSarif, formatText, formats, paint, summaryLine, visible, type Report } from './formats';
 import type { IgnoreList } from './ignore';
 import { failLevels, fails, lint, settingsFor } from './lint';
+import { maxWorkers, minFilesForWorkers } from './pool';
 
 export const toolVersion = '0.1.0';
 
@@ -65,6 +66,8 @@ Options:
   --fail-on <severity>           Lowest severity that fails the run: error, warning,
                                  information, hint or none (default error).
   --stdin-filename <name>        Name shown for - (default <stdin>).
+  -j, --jobs <n|auto>            Threads that check files (default auto: one per CPU, up to ${maxWorkers},
+                                 from ${minFilesForWorkers} files; 1: a single thread). The output is the same.
   --kind <Kind>                  explain: the kind a field path belongs to.
   --quiet                        No summary line.
   --color, --no-color            Force or disable colour (default: on a terminal, unless NO_COLOR).
@@ -99,6 +102,7 @@ const specs: Record<Command, Record<string, OptionSpec>> = {
     'fail-on': { value: true },
     'stdin-filename': { value: true },
     quiet: { short: 'q' },
+    jobs: { value: true, short: 'j' },
   },
   explain: { ...common, kind: { value: true } },
   keps: { ...common, version: { value: true }, stage: { value: true }, format: { value: true } },
@@ -160,6 +164,7 @@ async function runLint(ctx: Context): Promise<number> {
     if (fromOptions) excludes.push(fromOptions);
   }
   const settings = settingsFor({ kubernetesVersion: version, featureGates: gates, disabledCodes });
+  const jobs = jobsOption(single(parsed, 'jobs'));
 
   const progress = createProgress(io);
   const result = await lint({
@@ -170,6 +175,7 @@ async function runLint(ctx: Context): Promise<number> {
     stdinName: single(parsed, 'stdin-filename') ?? '<stdin>',
     stdin: io.stdin,
     progress: progress.update,
+    jobs,
   });
   progress.done();
 
@@ -198,6 +204,13 @@ async function runLint(ctx: Context): Promise<number> {
   }
   if (result.ioProblems.length > 0) return exitCodes.usage;
   return result.problems.some((x) => fails(x.severity, failOn)) ? exitCodes.findings : exitCodes.clean;
+}
+
+/** `--jobs 4` → 4; `auto` or absent → undefined (decided from the files and CPUs). */
+function jobsOption(value: string | undefined): number | undefined {
+  if (value === undefined || value.toLowerCase() === 'auto') return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) throw new UsageError(`--jobs must be auto or a number from 1 to 64 (got "${clip(value)}")`);
+  return Number(value);
 }
 
 /** A single updating line on a terminal's stderr, for long runs only. */
