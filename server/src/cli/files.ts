@@ -13,8 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { budgets, megabytes } from '../engine/budgets';
 import { clip } from '../engine/quote';
-import { UsageError } from './args';
-import { isIgnored, InvalidPattern, parseIgnoreFile, type IgnoreList } from './ignore';
+import { isIgnored, parseIgnoreFile, type IgnoreList } from './ignore';
 
 /** One input: a file on disk or standard input. */
 export interface Source {
@@ -240,8 +239,8 @@ function specialKind(stat: fs.Stats): string | undefined {
 /**
  * The rules of a `.gitignore` met in a walk: read only when it is a regular
  * file inside the linted directory and within the settings-file budget,
- * else it is not used and a notice says why. A line that is not a pattern
- * stops the run with a usage error naming the file and line.
+ * else it is not used and a notice says why. A line that is not a valid
+ * pattern matches nothing, as in git, and a notice names its file and line.
  */
 function readIgnoreFile(absolute: string, shown: string, root: string, notices: string[], linksOut: Set<string>): IgnoreList['rules'] {
   const outside = leavesRoot(absolute, root);
@@ -258,12 +257,8 @@ function readIgnoreFile(absolute: string, shown: string, root: string, notices: 
     notices.push(`${shown} not used: it is larger than ${megabytes(budgets.settingsFileBytes)}`);
     return [];
   }
-  try {
-    return parseIgnoreFile(read.bytes.toString('utf8'));
-  } catch (error) {
-    if (error instanceof InvalidPattern) throw new UsageError(`${shown}:${error.line}: invalid pattern "${clip(error.pattern)}": ${error.message}`);
-    throw error;
-  }
+  // A committed .gitignore git accepts must not stop the lint: such a line matches nothing there, as in git.
+  return parseIgnoreFile(read.bytes.toString('utf8'), (problem) => notices.push(`${shown}:${problem.line}: pattern "${clip(problem.pattern)}" matches nothing (${problem.message}), as in git`));
 }
 
 /** A file's text, `truncated` when it went past the file budget (the text then holds the first part). */

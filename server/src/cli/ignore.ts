@@ -68,12 +68,20 @@ export function compileRule(line: string, lineNumber = 0): IgnoreRule | undefine
   }
 }
 
-/** The rules of a `.gitignore`; throws InvalidPattern for the first line that is not a pattern git would honour. */
-export function parseIgnoreFile(text: string): IgnoreRule[] {
+/**
+ * The rules of a `.gitignore`. A line that is not a valid pattern (`[z-a]`,
+ * an unclosed `[`) matches nothing, as in git; `onInvalid` hears of it.
+ */
+export function parseIgnoreFile(text: string, onInvalid: (problem: InvalidPattern) => void = () => undefined): IgnoreRule[] {
   const rules: IgnoreRule[] = [];
   linesOf(text).forEach((line, index) => {
-    const rule = compileRule(line, index + 1);
-    if (rule) rules.push(rule);
+    try {
+      const rule = compileRule(line, index + 1);
+      if (rule) rules.push(rule);
+    } catch (error) {
+      if (!(error instanceof InvalidPattern)) throw error;
+      onInvalid(error);
+    }
   });
   return rules;
 }
