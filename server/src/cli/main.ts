@@ -66,8 +66,8 @@ Options:
   --fail-on <severity>           Lowest severity that fails the run: error, warning,
                                  information, hint or none (default error).
   --stdin-filename <name>        Name shown for - (default <stdin>).
-  -j, --jobs <n|auto>            Threads that check files (default auto: one per CPU, up to ${maxWorkers},
-                                 from ${minFilesForWorkers} files; 1: a single thread). The output is the same.
+  -j, --jobs <n|auto>            Threads that check files (default auto: one per CPU, up to ${maxWorkers}, from
+                                 ${minFilesForWorkers(2)} files on 2 CPUs, ${minFilesForWorkers(4)} on more; 1: a single thread). Same output.
   --kind <Kind>                  explain: the kind a field path belongs to.
   --quiet                        No summary line.
   --color, --no-color            Force or disable colour (default: on a terminal, unless NO_COLOR).

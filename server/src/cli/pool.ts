@@ -23,8 +23,18 @@ import type { EngineSettings } from '../engine/target';
 import type { FileOutcome } from './lint';
 import type { FileJob, WorkerInit, WorkerMessage } from './workerLoop';
 
-/** Fewer files than this are checked in the main thread: starting a worker costs about as much as checking 100 small files. */
-export const minFilesForWorkers = 200;
+/**
+ * Fewer files than this are checked in the main thread. A worker costs a
+ * start and its own JIT warm-up (about a quarter of a second of CPU), and
+ * two workers spend some 40 % more CPU per file than one thread, so on two
+ * CPUs threads pay only on large trees: measured on generated trees
+ * (docs/benchmark.md), they lose up to 1,000 files and win from about
+ * 2,000. With more CPUs the start is repaid sooner; 500 there is an
+ * estimate, not a measurement (`--jobs` decides either way).
+ */
+export function minFilesForWorkers(cpus: number): number {
+  return cpus <= 2 ? 2000 : 500;
+}
 
 /** At most this many workers, whatever the machine. */
 export const maxWorkers = 8;
@@ -67,12 +77,12 @@ export function availableThreads(): number {
 
 /**
  * How many workers check `files` files: `jobs` as asked (`--jobs`; 1 keeps
- * everything in the main thread), else none for fewer than
- * minFilesForWorkers files or on one CPU, else one per CPU up to maxWorkers.
+ * everything in the main thread), else none on one CPU or for fewer than
+ * minFilesForWorkers(cpus) files, else one per CPU up to maxWorkers.
  */
 export function workerCount(files: number, jobs: number | undefined, cpus = availableThreads()): number {
   if (jobs !== undefined) return jobs <= 1 ? 0 : Math.min(jobs, files);
-  if (files < minFilesForWorkers || cpus <= 1) return 0;
+  if (cpus <= 1 || files < minFilesForWorkers(cpus)) return 0;
   return Math.min(cpus, maxWorkers, files);
 }
 
