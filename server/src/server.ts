@@ -146,7 +146,7 @@ documents.onDidChangeContent((e) => {
 
 /** Typing pause before re-checking: a few milliseconds for small files, more for large ones. */
 function debounceFor(length: number): number {
-  return Math.min(150, 15 + Math.round(length / 50_000));
+  return Math.min(150, 5 + Math.round(length / 50_000));
 }
 documents.onDidClose((e) => {
   justOpened.delete(e.document.uri);

@@ -4,7 +4,7 @@
 import { analyzeModel, type FileFinding, type Severity } from '../engine/analyze';
 import { readSettings, type EngineSettings } from '../engine/target';
 import { budgets, megabytes } from '../engine/budgets';
-import { buildModel } from '../manifest/model';
+import { buildModel, releaseParsedTrees } from '../manifest/model';
 import { discover, readSourceFile, readStream, type IoProblem, type ReadResult, type Source } from './files';
 import { LineMap, severities, type Problem } from './formats';
 import type { IgnoreList } from './ignore';
@@ -63,7 +63,9 @@ function lastDocumentStart(text: string): number {
  */
 export function lintText(text: string, file: string, settings: EngineSettings, truncated = false): Problem[] {
   const checked = truncated ? text.slice(0, lastDocumentStart(text)) : text;
-  const findings: FileFinding[] = analyzeModel(buildModel(checked), settings);
+  const model = buildModel(checked);
+  const findings: FileFinding[] = analyzeModel(model, settings);
+  releaseParsedTrees(model);
   if (truncated && !settings.disabledCodes.includes('too-large')) {
     findings.push({ code: 'too-large', severity: 'information', start: checked.length, end: checked.length, fixes: [], document: 0,
       message: `This file is larger than ${megabytes(budgets.fileBytes)}; KEP Lens checked only the documents that end within its first ${megabytes(budgets.fileBytes)}.` });
