@@ -459,6 +459,15 @@ function draLaterFields(): ApiField[] {
 // The entries
 // ---------------------------------------------------------------------------
 
+
+/** The actions of a Job's pod failure policy rule, listed on the rule and on its `action` field. */
+const podFailurePolicyActions: AllowedValue[] = [
+  { value: 'FailJob', description: 'Mark the whole Job failed and stop its remaining pods.' },
+  { value: 'FailIndex', description: 'Mark only this index failed; needs backoffLimitPerIndex on an Indexed Job (KEP-3850, gate JobBackoffLimitPerIndex).', since: '1.28' },
+  { value: 'Ignore', description: 'Do not count this failure against backoffLimit; the pod is replaced.' },
+  { value: 'Count', description: 'Count the failure against backoffLimit, as without a policy.' },
+];
+
 export const enhancementOverlays: readonly EnhancementOverlay[] = [
   // =========================================================================
   // Counted by 1.31 as graduated to stable
@@ -834,26 +843,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
             key: 'action',
             shape: 'string',
             required: true,
-            values: [
-              {
-                value: 'FailJob',
-                description: 'Mark the whole Job failed and stop its remaining pods.',
-              },
-              {
-                value: 'FailIndex',
-                description:
-                  'Mark only this index failed; needs backoffLimitPerIndex on an Indexed Job (KEP-3850, gate JobBackoffLimitPerIndex).',
-                since: '1.28',
-              },
-              {
-                value: 'Ignore',
-                description: 'Do not count this failure against backoffLimit; the pod is replaced.',
-              },
-              {
-                value: 'Count',
-                description: 'Count the failure against backoffLimit, as without a policy.',
-              },
-            ],
+            values: podFailurePolicyActions,
           },
           { key: 'onExitCodes', shape: 'object' },
           { key: 'onPodConditions', shape: 'list' },
@@ -867,26 +857,7 @@ export const enhancementOverlays: readonly EnhancementOverlay[] = [
         shape: 'string',
         since: '1.25',
         gates: ['JobPodFailurePolicy'],
-        values: [
-          {
-            value: 'FailJob',
-            description: 'Mark the whole Job failed and stop its remaining pods.',
-          },
-          {
-            value: 'FailIndex',
-            description:
-              'Mark only this index failed; needs backoffLimitPerIndex on an Indexed Job (KEP-3850, gate JobBackoffLimitPerIndex).',
-            since: '1.28',
-          },
-          {
-            value: 'Ignore',
-            description: 'Do not count this failure against backoffLimit; the pod is replaced.',
-          },
-          {
-            value: 'Count',
-            description: 'Count the failure against backoffLimit, as without a policy.',
-          },
-        ],
+        values: podFailurePolicyActions,
       },
       {
         apiVersion: 'batch/v1',
