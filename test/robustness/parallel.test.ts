@@ -113,6 +113,12 @@ describe('a worker that fails or stays silent costs time, not findings', () => {
   it('a worker that takes documents and never answers is given up on after the stall time', async () => {
     const logged: string[] = [];
     const pool = new ParallelAnalysis(fakeWorker('hoarding.js'), (m) => logged.push(m), { threads: 2, fromBytes: 0, stallMs: 300 });
+    // The first file starts the worker; this thread may well do all of it before the worker is up.
+    const first = buildModel(text);
+    await pool.prime(first, defaultSettings);
+    assert.deepEqual(analyzeModel(first, defaultSettings), expected);
+    // Once the worker is up, it takes documents the moment a file comes; this thread waits for them, then gives up.
+    await until(() => pool.workerStarted());
     const model = buildModel(text);
     await pool.prime(model, defaultSettings);
     assert.deepEqual(analyzeModel(model, defaultSettings), expected);

@@ -107,6 +107,8 @@ export class ParallelAnalysis {
   private idleTimer: NodeJS.Timeout | undefined;
   private busy = false;
   private requests = 0;
+  /** Set when the worker's thread is running (its `online` event). */
+  private online = false;
 
   private readonly options: ParallelOptions;
 
@@ -145,6 +147,11 @@ export class ParallelAnalysis {
       this.busy = false;
       this.scheduleIdleStop();
     }
+  }
+
+  /** Whether a worker thread is up and running. */
+  workerStarted(): boolean {
+    return this.worker !== undefined && this.online;
   }
 
   dispose(): void {
@@ -257,6 +264,10 @@ export class ParallelAnalysis {
       };
       worker.on('error', (error) => failed(error.message));
       worker.on('exit', (code) => failed(`exit code ${code}`));
+      this.online = false;
+      worker.once('online', () => {
+        if (this.worker === worker) this.online = true;
+      });
       this.worker = worker;
       return worker;
     } catch (error) {
