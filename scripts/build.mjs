@@ -26,7 +26,9 @@ const common = {
 
 const allEntries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // The server's entry answers `initialize` over stdio and then loads the engine, a bundle of its own.
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server/languageServer.js' },
   { entryPoints: ['server/src/analysisWorker.ts'], outfile: 'dist/server/analysisWorker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The CLI's worker threads (kep-lens lint on many files) load this beside dist/cli.js.

@@ -1116,6 +1116,9 @@ async function main() {
       return to;
     };
     const dataDir = join(dirname(OURS_ENTRY), '..', 'data');
+    // The server's entry loads the engine, and files of 2 MB or more a worker, from beside it.
+    snap(join(dirname(OURS_ENTRY), 'languageServer.js'), 'server/languageServer.js');
+    snap(join(dirname(OURS_ENTRY), 'analysisWorker.js'), 'server/analysisWorker.js');
     OURS_ENTRY = snap(OURS_ENTRY, 'server/server.js');
     // The CLI's worker threads load cliWorker.js from beside cli.js: without it the CLI checks every file in its main thread.
     snap(join(dirname(CLI_ENTRY), 'cliWorker.js'), 'cliWorker.js');

@@ -18,6 +18,7 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyTextEdits, LspClient, positionOf } from './lspClient';
 import { releaseVersion } from '../../server/src/kep/versions';
+import { initializeResult } from '../../server/src/lsp/capabilities';
 
 const testTimeout = { timeout: 30_000 };
 
@@ -95,6 +96,8 @@ describe('protocol: stdio server, settings pushed by the client', () => {
     assert.equal(codeActions.resolveProvider, true);
     assert.ok(caps.documentLinkProvider);
     assert.equal(init.serverInfo?.name, 'kep-lens');
+    // Start-up answers before the engine loads, from the same function the engine uses.
+    assert.deepEqual(init, initializeResult());
   });
 
   test('didOpen publishes diagnostics with code, range, severity, source and a link', testTimeout, async () => {

@@ -7,8 +7,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DisjointEdits, type TextEdit } from '../manifest/edits';
 import type { FileFinding } from '../engine/analyze';
 import { diagnosticSource, isDiagnosticData } from './diagnostics';
+import { fixAllKind } from '../lsp/capabilities';
 
-export const fixAllKind = `${CodeActionKind.SourceFixAll}.kepLens`;
+export { fixAllKind };
 export const enableGateCommand = 'kepLens.enableFeatureGate';
 
 function toLspEdits(document: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {

@@ -36,6 +36,11 @@ export class FrameParser {
 
   constructor(private readonly report: (problem: string) => void) {}
 
+  /** Bytes held back: the start of a message not yet complete. */
+  get pendingBytes(): number {
+    return this.size;
+  }
+
   /** The messages completed by `chunk`, each with its header, as the pieces it arrived in. */
   feed(chunk: Buffer): Buffer[][] {
     if (chunk.length > 0) {
