@@ -120,8 +120,11 @@ export function startLanguageServer(early?: EarlyStart): void {
   connection.onInitialized(() => {
     settingsStore.listen();
     // Run the parser and the checks once on a small manifest while the editor is still opening files,
-    // so the user's first document is not also the engine's cold start.
-    setTimeout(() => analyzeModel(buildModel(primingManifest), defaultSettings), 0);
+    // so the user's first document is not also the engine's cold start. When a document is open
+    // already, checking it warms the same paths, and priming first would only delay its findings.
+    setTimeout(() => {
+      if (documents.all().length === 0) analyzeModel(buildModel(primingManifest), defaultSettings);
+    }, 0);
   });
 
   settingsStore.onChange(() => {
