@@ -26,7 +26,7 @@ function bodies(bytes: Buffer): unknown[] {
 }
 
 /** Feeds `chunks` to `readFirstFrame` and returns what it handed over. */
-function readFrom(chunks: (Buffer | 'end')[]): Promise<{ received: Buffer; firstFrame: Buffer | undefined; ended: boolean; left: Buffer }> {
+function readFrom(chunks: (Buffer | 'end' | 'error')[]): Promise<{ received: Buffer; firstFrame: Buffer | undefined; ended: boolean; left: Buffer }> {
   const input = new PassThrough();
   return new Promise((resolve) => {
     readFirstFrame(input, (received, firstFrame, ended) => {
@@ -39,6 +39,7 @@ function readFrom(chunks: (Buffer | 'end')[]): Promise<{ received: Buffer; first
     });
     for (const chunk of chunks) {
       if (chunk === 'end') input.end();
+      else if (chunk === 'error') input.emit('error', new Error('EIO'));
       else input.write(chunk);
     }
   });
@@ -102,6 +103,13 @@ describe('early initialize: reading the first frame', () => {
     assert.equal(firstFrame, undefined);
     assert.equal(ended, true);
     assert.equal(received.toString(), 'Content-Len');
+  });
+
+  test('a read error ends reading as the end of input does', async () => {
+    const { firstFrame, received, ended } = await readFrom([Buffer.from('Content-'), 'error']);
+    assert.equal(firstFrame, undefined);
+    assert.equal(ended, true);
+    assert.equal(received.toString(), 'Content-');
   });
 });
 

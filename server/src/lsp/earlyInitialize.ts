@@ -91,6 +91,7 @@ export function readFirstFrame(input: NodeJS.ReadableStream, done: (received: Bu
     input.pause();
     input.off('data', onData);
     input.off('end', onEnd);
+    input.off('error', onEnd);
     done(Buffer.concat(received, size), firstFrame, ended);
   };
   const onData = (chunk: Buffer | string): void => {
@@ -102,9 +103,11 @@ export function readFirstFrame(input: NodeJS.ReadableStream, done: (received: Bu
     else if (frames.length > 0) finish(Buffer.concat(frames[0] as Buffer[]), false);
     else if (size > firstMessageLimit) finish(undefined, false);
   };
+  // A read error ends the connection as its end does; the engine then sees no more input and exits.
   const onEnd = (): void => finish(undefined, true);
   input.on('data', onData);
   input.on('end', onEnd);
+  input.on('error', onEnd);
 }
 
 /**
