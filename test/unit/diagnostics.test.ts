@@ -357,6 +357,40 @@ describe('diagnostics: KEP rules', () => {
     assert.equal(only(analyze(text, '1.31', { ImageVolume: true }), 'kep-rule').length, 1, text);
   });
 
+  test('a probe or hook host: a warning from Pod Security policy 1.34, not for pods in a host namespace', () => {
+    const pod = (extra: string): string => yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: p
+      spec:
+        ${extra}
+        containers:
+          - name: c
+            image: busybox
+            livenessProbe:
+              httpGet:
+                host: 127.0.0.1
+                port: 8080
+            lifecycle:
+              preStop:
+                tcpSocket:
+                  host: 10.0.0.1
+                  port: 9
+    `;
+    const plain = pod('restartPolicy: Always');
+    const rules = only(analyze(plain, '1.34'), 'kep-rule');
+    assert.deepEqual(rules.map((f) => plain.slice(f.start, f.end)).sort(), ['10.0.0.1', '127.0.0.1']);
+    assert.ok(rules.every((f) => f.severity === 'warning' && /Pod Security enforces baseline/.test(f.message)));
+    none(plain, analyze(plain, '1.33'), 'kep-rule');
+    for (const hostNamespace of ['hostNetwork: true', 'hostPID: yes', 'hostIPC: True']) {
+      const text = pod(hostNamespace);
+      none(text, analyze(text, '1.34'), 'kep-rule');
+    }
+    const notHost = pod('hostNetwork: false');
+    assert.equal(only(analyze(notHost, '1.34'), 'kep-rule').length, 2);
+  });
+
   const job = (spec: string): string => `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n${spec.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n')}`;
   const template = (restartPolicy: string): string => `template:\n  spec:\n    restartPolicy: ${restartPolicy}\n    containers:\n      - name: c\n        image: busybox\n`;
 

@@ -196,6 +196,8 @@ describe('unknown-field: typos and misplaced keys of built-in kinds', () => {
       'apiVersion: v1\nkind: Secret\nmetadata:\n  name: x\nstringData:\n  password: hunter2\ndata:\n  token: aGk=\n',
       'apiVersion: v1\nkind: Pod\nspec:\n  nodeSelector:\n    disktype: ssd\n  containers:\n    - name: c\n      image: x\n',
       'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  replcas: 3\n  anything: [1, 2]\n',
+      // Tools' own files borrow the shape of an object: their metadata is theirs.
+      'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: demo\n  region: us-west-2\n  version: "1.33"\n  tags:\n    team: a\n',
       'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n  names:\n    kind: Widget\n    plural: widgets\n  scope: Namespaced\n  versions:\n    - name: v1\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n          type: object\n          x-kubernetes-preserve-unknown-fields: true\n          properties:\n            spec:\n              type: object\n              x-kubernetes-int-or-string: true\n',
       'apiVersion: admission.k8s.io/v1\nkind: AdmissionReview\nrequest:\n  uid: "1"\n  object:\n    anything: at all\n    replcas: 1\n',
     ];

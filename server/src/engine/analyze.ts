@@ -479,9 +479,22 @@ function ruleFixes(rule: Rule, visit: SchemaVisit, ctx: VisitContext): Fix[] {
   return [];
 }
 
+/** Whether the pod spec holding the visited container path sets one of `settings` (values compared as Kubernetes reads booleans). */
+function podSpecSetsAny(settings: readonly { path: string; value: string }[], visit: SchemaVisit, ctx: VisitContext): boolean {
+  const podSpecPath = podSpecPathOf(visit.path);
+  if (!podSpecPath) return false;
+  const podSpec = nodeAtConcretePath(ctx.resource.node, podSpecPath);
+  if (!isMap(podSpec)) return false;
+  return settings.some((s) => {
+    const text = scalarText(nodeAtPath(podSpec, splitPath(s.path))?.node);
+    return text !== undefined && normaliseBoolean(text) === s.value;
+  });
+}
+
 function checkRules(rules: readonly RuleRef[], visit: SchemaVisit, ctx: VisitContext): void {
   for (const { enhancement, rule } of rules) {
     if (!rulesApplyAt(rule, ctx.target.version)) continue;
+    if (rule.unlessPodSpec && podSpecSetsAny(rule.unlessPodSpec, visit, ctx)) continue;
     if (rule.trigger.whenValue) {
       const text = scalarText(visit.value);
       if (text === undefined || !rule.trigger.whenValue.includes(text)) continue;

@@ -203,6 +203,11 @@ export interface Rule {
   to?: MinorVersion;
   /** A mechanical fix, when there is one. */
   fix?: RuleFix;
+  /**
+   * For a trigger inside a container: not reported when the pod spec holding it sets one of these
+   * (`hostNetwork: true`), where what the rule warns of is already decided another way.
+   */
+  unlessPodSpec?: { path: string; value: string }[];
 }
 
 /**

@@ -39,7 +39,10 @@ export interface SchemaVisit {
   readonly reportAt?: readonly [number, number];
   /** Nearest enclosing field with feature gates, when there is one: its gates govern this place too. */
   readonly gatedBy?: FieldSpec;
-  /** A template decides the YAML shape here (it emits YAML, or holds alternatives): the schema cannot judge it. */
+  /**
+   * The schema cannot judge the shape here: a template decides it (it emits YAML, or holds
+   * alternatives), or it is the metadata of a kind the data does not know.
+   */
   readonly uncertain: boolean;
   /** A later entry of the same map has the same key; kubectl keeps the last, so this value is not what it sends. */
   readonly shadowed: boolean;
@@ -144,8 +147,10 @@ export function walkSchema(root: YAMLMap, rootType: TypeRef | undefined, doc: Do
           visit({ path: childPath, position: 'entry', pair, keyNode: pair.key, value: pair.value, parent: node, type: mapValue, facts: frame.entryFacts, rules: noRules, metadataOwner: frame.metadataOwner, reportAt: at, gatedBy: frame.gatedBy, uncertain, shadowed });
           stack.push({ node: pair.value, type: mapValue, path: childPath, entryFacts: noFacts, itemFacts: noFacts, metadataOwner: frame.metadataOwner, reportAt: at, gatedBy: frame.gatedBy, uncertain: uncertain || shadowed, keyEnd: pair.key.range?.[1] });
         } else if (frame.type === undefined && frame.path.length === 0 && key === 'metadata') {
-          // An object the schema does not know still has object metadata.
-          stack.push({ node: pair.value, type: objectMeta, path: childPath, entryFacts: noFacts, itemFacts: noFacts, reportAt: at, uncertain, keyEnd: pair.key.range?.[1] });
+          // An object the schema does not know still has object metadata, for the facts about it (annotations).
+          // Judging its keys is another matter: tools' own files borrow the shape (eksctl's ClusterConfig has a
+          // `metadata.region`), and custom resources are left alone.
+          stack.push({ node: pair.value, type: objectMeta, path: childPath, entryFacts: noFacts, itemFacts: noFacts, reportAt: at, uncertain: true, keyEnd: pair.key.range?.[1] });
         }
       });
     } else if (isSeq(node)) {

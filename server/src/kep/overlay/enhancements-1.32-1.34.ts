@@ -834,9 +834,11 @@ const podEntries: EnhancementOverlay[] = [
         trigger: { apiVersion: 'v1', kind: 'Pod', path: `spec.containers[].livenessProbe.${action}.host` },
         check: { type: 'notMatching', path: '.', pattern: '.' },
         severity: 'warning',
-        message: 'A host in a probe or lifecycle handler is rejected by the Pod Security baseline policy from version 1.34.',
+        message: 'A host in a probe or lifecycle handler is rejected where Pod Security enforces baseline or restricted at policy version 1.34 or later.',
         from: '1.34',
         fix: { type: 'removeTrigger', title: 'Remove host (use the pod IP)' },
+        // A pod in a host namespace fails baseline anyway, and on the host network 127.0.0.1 is how it reaches itself.
+        unlessPodSpec: ['hostNetwork', 'hostPID', 'hostIPC'].map((path) => ({ path, value: 'true' })),
       }),
     ),
     docs: [docsPage('Pod Security Standards: Baseline', 'concepts/security/pod-security-standards/#baseline'), kepLink(4940, 'Pod Security: block host field in probes and lifecycle handlers')],
