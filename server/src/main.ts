@@ -29,7 +29,7 @@ function startOverStdio(): void {
     if (early) {
       // Written before the engine loads; writes to a pipe or a file complete before the call returns.
       process.stdout.write(early.reply);
-      const filtered = withoutReplayedReply((bytes) => process.stdout.write(bytes), result, (problem) => process.stderr.write(`kep-lens: ${problem}\n`));
+      const filtered = withoutReplayedReply((bytes, done) => process.stdout.write(bytes, done), result, (problem) => process.stderr.write(`kep-lens: ${problem}\n`));
       process.stdout.on('error', (error) => filtered.destroy(error));
       output = filtered;
     }

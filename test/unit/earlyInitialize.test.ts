@@ -122,7 +122,10 @@ describe('early initialize: the library output', () => {
   function run(chunks: Buffer[], expected: unknown = result): { out: Buffer; problems: string[] } {
     const written: Buffer[] = [];
     const problems: string[] = [];
-    const filter = withoutReplayedReply((bytes) => written.push(bytes), expected, (problem) => problems.push(problem));
+    const filter = withoutReplayedReply((bytes, done) => {
+      written.push(bytes);
+      done?.();
+    }, expected, (problem) => problems.push(problem));
     for (const chunk of chunks) filter.write(chunk);
     return { out: Buffer.concat(written), problems };
   }
@@ -145,6 +148,22 @@ describe('early initialize: the library output', () => {
   test('only one reply is dropped: a later message with that id is the library\'s business', () => {
     const { out } = run([replayReply, replayReply]);
     assert.deepEqual(out, replayReply);
+  });
+
+  test('each write completes only when what it passes on has been handed over', () => {
+    const pending: (() => void)[] = [];
+    const filter = withoutReplayedReply((_bytes, done) => {
+      if (done) pending.push(() => done());
+    }, result, () => undefined);
+    let completed = 0;
+    filter.write(Buffer.concat([log, config]), () => completed++);
+    assert.equal(completed, 0, 'not before the output took it');
+    assert.equal(pending.length, 1, 'one completion for the last message of the write');
+    pending.shift()?.();
+    return new Promise<void>((resolve) => setImmediate(() => {
+      assert.equal(completed, 1);
+      resolve();
+    }));
   });
 
   test('a reply that says something else is reported', () => {

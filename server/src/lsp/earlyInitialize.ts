@@ -110,12 +110,15 @@ export function readFirstFrame(input: NodeJS.ReadableStream, done: (received: Bu
   input.on('error', onEnd);
 }
 
+/** Writes bytes on, calling `done` once they are handed over (or failed), so the library's writer keeps its pace. */
+export type WriteOn = (bytes: Buffer, done?: (error?: Error | null) => void) => void;
+
 /**
  * The library's output on its way to `write`, without its reply to the replayed `initialize`.
  * `differs` hears of a reply that does not say what the early one said. Once that reply has
  * gone by, bytes pass straight through.
  */
-export function withoutReplayedReply(write: (bytes: Buffer) => void, earlyResult: unknown, differs: (problem: string) => void): Writable {
+export function withoutReplayedReply(write: WriteOn, earlyResult: unknown, differs: (problem: string) => void): Writable {
   let dropped = false;
   const parser = new FrameParser((problem) => differs(`the server's own output broke framing: ${problem}`));
   const expected = JSON.stringify(earlyResult);
@@ -123,10 +126,8 @@ export function withoutReplayedReply(write: (bytes: Buffer) => void, earlyResult
     write(chunk: Buffer | string, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       // Straight through once the reply is gone and no message is held half-read.
-      if (dropped && parser.pendingBytes === 0) {
-        write(bytes);
-        return callback();
-      }
+      if (dropped && parser.pendingBytes === 0) return write(bytes, callback);
+      const passed: Buffer[] = [];
       for (const pieces of parser.feed(bytes)) {
         const whole = Buffer.concat(pieces);
         const message = dropped ? undefined : (bodyOf(whole) as { id?: unknown; result?: unknown; error?: unknown } | undefined);
@@ -136,9 +137,11 @@ export function withoutReplayedReply(write: (bytes: Buffer) => void, earlyResult
           if (said !== expected) differs(`the early initialize reply was ${expected}, but the server's own was ${said}`);
           continue;
         }
-        write(whole);
+        passed.push(whole);
       }
-      callback();
+      if (passed.length === 0) return callback();
+      // The write is done when the last of its messages is handed over.
+      passed.forEach((message, i) => write(message, i === passed.length - 1 ? callback : undefined));
     },
   });
 }
