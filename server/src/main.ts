@@ -27,7 +27,8 @@ function startOverStdio(): void {
     const input = new PassThrough();
     let output: NodeJS.WritableStream = process.stdout;
     if (early) {
-      // Written before the engine loads; writes to a pipe or a file complete before the call returns.
+      // Written before the engine loads, and ahead of anything the engine writes (on Linux a write to a pipe
+      // or a file is even complete when the call returns).
       process.stdout.write(early.reply);
       const filtered = withoutReplayedReply((bytes, done) => process.stdout.write(bytes, done), result, (problem) => process.stderr.write(`kep-lens: ${problem}\n`));
       process.stdout.on('error', (error) => filtered.destroy(error));
