@@ -161,13 +161,11 @@ function readProcStatus(pid) {
   }
 }
 
-/** sha256 (first 12 hex) of a file, to notice a rebuild during the run. */
-function fingerprint(path) {
+/** sha256 (first 12 hex) of files taken together, to notice a rebuild during the run. */
+function fingerprint(...paths) {
   try {
-    const hash = createHash('sha256').update(readFileSync(path));
-    // Our server's entry loads the engine from beside it: the build is both files.
-    const engine = join(dirname(path), 'languageServer.js');
-    if (existsSync(engine)) hash.update(readFileSync(engine));
+    const hash = createHash('sha256');
+    for (const path of paths) hash.update(readFileSync(path));
     return hash.digest('hex').slice(0, 12);
   } catch {
     return null;
@@ -1155,7 +1153,9 @@ async function main() {
     // The bundles read their facts from data files beside them.
     if (existsSync(dataDir)) cpSync(dataDir, join(tmp, 'dist-snapshot', 'data'), { recursive: true });
   }
-  const fingerprintsAtStart = { ours: fingerprint(OURS_ENTRY), cli: fingerprint(CLI_ENTRY) };
+  // Our server is its entry and the engine the entry loads from beside it (a build older than the split has no engine file).
+  const oursBuild = (entry) => fingerprint(...[entry, join(dirname(entry), 'languageServer.js')].filter((path) => path === entry || existsSync(path)));
+  const fingerprintsAtStart = { ours: oursBuild(OURS_ENTRY), cli: fingerprint(CLI_ENTRY) };
   const defs = serverDefs(tmp);
   const servers = ['ours', 'peer'].filter((id) => want[id]);
   const describe = (id) =>
@@ -1296,7 +1296,7 @@ async function main() {
     }
     const net = Object.values(results).flatMap((r) => Object.entries(r).map(([id, a]) => [id, a.netAttempts]));
     console.log(`\nLoad average at start ${machine.loadavg.join(' ')}, at end ${machine.loadavgAtEnd.join(' ')} (${machine.cores} cores).`);
-    const fingerprintsAtEnd = { ours: fingerprint(original.ours), cli: fingerprint(original.cli) };
+    const fingerprintsAtEnd = { ours: oursBuild(original.ours), cli: fingerprint(original.cli) };
     const rebuilt = ['ours', 'cli'].filter((k) => fingerprintsAtStart[k] !== fingerprintsAtEnd[k]).map((k) => relative(ROOT, original[k]));
     if (rebuilt.length) {
       console.log(opts.snapshot

@@ -35,7 +35,8 @@ function startOverStdio(): void {
       output = filtered;
     }
     loadServer().startLanguageServer({ input, output });
-    input.write(early ? Buffer.concat([early.replay, received.subarray((firstFrame as Buffer).length)]) : received);
+    // Everything received, with the first message swapped for its replay when it was answered here.
+    input.write(early && firstFrame ? Buffer.concat([early.replay, received.subarray(firstFrame.length)]) : received);
     if (ended) input.end();
     else process.stdin.pipe(input);
   });

@@ -9,7 +9,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { StreamMessageReader, type Message } from 'vscode-jsonrpc/node';
 import { repoRoot, serverPath } from './lspClient';
 import { initializeResult } from '../../server/src/lsp/capabilities';
-import { frame } from '../../server/src/lsp/earlyInitialize';
+import { frameMessage } from '../../server/src/lsp/framing';
 
 const testTimeout = { timeout: 30_000 };
 const removedPdb = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 1\n';
@@ -74,7 +74,7 @@ describe('protocol: start-up over stdio', () => {
 
   test('initialize, initialized and didOpen in one write: one reply, the capabilities, then diagnostics', testTimeout, async () => {
     const server = startRaw();
-    server.child.stdin.write(Buffer.concat([frame(initialize(1)), frame(initialized), frame(didOpen)]));
+    server.child.stdin.write(Buffer.concat([frameMessage(initialize(1)), frameMessage(initialized), frameMessage(didOpen)]));
     const reply = await server.waitFor('the initialize reply', replyTo(1));
     assert.deepEqual((reply as { result?: unknown }).result, initializeResult());
     await server.waitFor('removed-api diagnostics', diagnosticsWith('removed-api'));
@@ -84,21 +84,21 @@ describe('protocol: start-up over stdio', () => {
 
   test('an initialize that arrives a few bytes at a time is answered', testTimeout, async () => {
     const server = startRaw();
-    const bytes = frame(initialize('first'));
+    const bytes = frameMessage(initialize('first'));
     for (let at = 0; at < bytes.length; at += 13) {
       server.child.stdin.write(bytes.subarray(at, at + 13));
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
     const reply = await server.waitFor('the initialize reply', replyTo('first'));
     assert.deepEqual((reply as { result?: unknown }).result, initializeResult());
-    server.child.stdin.write(Buffer.concat([frame(initialized), frame(didOpen)]));
+    server.child.stdin.write(Buffer.concat([frameMessage(initialized), frameMessage(didOpen)]));
     await server.waitFor('removed-api diagnostics', diagnosticsWith('removed-api'));
   });
 
   test('a notification before initialize: the library answers initialize, with the same capabilities', testTimeout, async () => {
     const server = startRaw();
-    server.child.stdin.write(frame({ jsonrpc: '2.0', method: '$/setTrace', params: { value: 'off' } }));
-    server.child.stdin.write(Buffer.concat([frame(initialize(7)), frame(initialized), frame(didOpen)]));
+    server.child.stdin.write(frameMessage({ jsonrpc: '2.0', method: '$/setTrace', params: { value: 'off' } }));
+    server.child.stdin.write(Buffer.concat([frameMessage(initialize(7)), frameMessage(initialized), frameMessage(didOpen)]));
     const reply = await server.waitFor('the initialize reply', replyTo(7));
     assert.deepEqual((reply as { result?: unknown }).result, initializeResult());
     await server.waitFor('removed-api diagnostics', diagnosticsWith('removed-api'));
@@ -106,7 +106,7 @@ describe('protocol: start-up over stdio', () => {
 
   test('junk before initialize is reported once, and the session goes on', testTimeout, async () => {
     const server = startRaw();
-    server.child.stdin.write(Buffer.concat([Buffer.from('hello\r\n\r\n'), frame(initialize(3)), frame(initialized), frame(didOpen)]));
+    server.child.stdin.write(Buffer.concat([Buffer.from('hello\r\n\r\n'), frameMessage(initialize(3)), frameMessage(initialized), frameMessage(didOpen)]));
     const reply = await server.waitFor('the initialize reply', replyTo(3));
     assert.deepEqual((reply as { result?: unknown }).result, initializeResult());
     await server.waitFor('removed-api diagnostics', diagnosticsWith('removed-api'));

@@ -17,7 +17,7 @@ import { completionsAt } from '../../server/src/features/completion';
 import { fixAll, fixAllOfKind } from '../../server/src/features/codeActions';
 import { diagnosticsWithinBudget, toDiagnostic } from '../../server/src/features/diagnostics';
 import { updateDocument } from '../../server/src/lsp/documentUpdate';
-import { FrameParser } from '../../server/src/lsp/framing';
+import { FrameParser, frameMessage } from '../../server/src/lsp/framing';
 import { compileGlob, globMatches } from '../../server/src/cli/glob';
 
 /** A workload of size `n`, prepared outside the timing; `run` is what is timed. */
@@ -138,8 +138,7 @@ const workloads: { name: string; n: number; workload: Workload }[] = [
     name: 'a message of n bytes arriving in 64 KB pieces',
     n: 4 * 1024 * 1024,
     workload: (n) => {
-      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'x', params: { text: 'a'.repeat(n) } }));
-      const bytes = Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+      const bytes = frameMessage({ jsonrpc: '2.0', method: 'x', params: { text: 'a'.repeat(n) } });
       return () => repeat(10, () => {
         const parser = new FrameParser(() => undefined);
         for (let at = 0; at < bytes.length; at += 65_536) parser.feed(bytes.subarray(at, at + 65_536));

@@ -6,8 +6,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { answerFirstFrame, firstMessageLimit, frame, readFirstFrame, replayedInitializeId, withoutReplayedReply } from '../../server/src/lsp/earlyInitialize';
+import { answerFirstFrame, firstMessageLimit, readFirstFrame, replayedInitializeId, withoutReplayedReply } from '../../server/src/lsp/earlyInitialize';
 import { initializeResult } from '../../server/src/lsp/capabilities';
+import { frameMessage } from '../../server/src/lsp/framing';
 
 const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, initializationOptions: { settings: { kubernetesVersion: '1.33' } } } };
 const initialized = { jsonrpc: '2.0', method: 'initialized', params: {} };
@@ -47,20 +48,20 @@ function readFrom(chunks: (Buffer | 'end' | 'error')[]): Promise<{ received: Buf
 
 describe('early initialize: the first frame', () => {
   test('an initialize request is answered with the capabilities and replayed under the reserved id', () => {
-    const answer = answerFirstFrame(frame(initialize), initializeResult());
+    const answer = answerFirstFrame(frameMessage(initialize), initializeResult());
     assert.ok(answer);
     assert.deepEqual(bodies(answer.reply), [{ jsonrpc: '2.0', id: 1, result: initializeResult() }]);
     assert.deepEqual(bodies(answer.replay), [{ ...initialize, id: replayedInitializeId }]);
   });
 
   test('a string id is answered with that id', () => {
-    const answer = answerFirstFrame(frame({ ...initialize, id: 'abc' }), {});
+    const answer = answerFirstFrame(frameMessage({ ...initialize, id: 'abc' }), {});
     assert.deepEqual(bodies(answer?.reply ?? Buffer.alloc(0)), [{ jsonrpc: '2.0', id: 'abc', result: {} }]);
   });
 
   test('anything else first is left to the library', () => {
     for (const first of [initialized, { ...initialize, method: 'shutdown' }, { ...initialize, id: undefined }, { ...initialize, id: null }, { ...initialize, jsonrpc: '1.0' }, { ...initialize, id: replayedInitializeId }, [initialize], 42]) {
-      assert.equal(answerFirstFrame(frame(first), {}), undefined, JSON.stringify(first));
+      assert.equal(answerFirstFrame(frameMessage(first), {}), undefined, JSON.stringify(first));
     }
     assert.equal(answerFirstFrame(Buffer.from('Content-Length: 5\r\n\r\n{"a":'), {}), undefined);
     assert.equal(answerFirstFrame(Buffer.from('no header at all'), {}), undefined);
@@ -69,16 +70,16 @@ describe('early initialize: the first frame', () => {
 
 describe('early initialize: reading the first frame', () => {
   test('stops after the first whole frame and hands over every byte received, in order', async () => {
-    const bytes = Buffer.concat([frame(initialize), frame(initialized)]);
+    const bytes = Buffer.concat([frameMessage(initialize), frameMessage(initialized)]);
     const pieces = [bytes.subarray(0, 7), bytes.subarray(7, 30), bytes.subarray(30)];
     const { received, firstFrame, ended, left } = await readFrom(pieces);
-    assert.deepEqual(firstFrame, frame(initialize));
+    assert.deepEqual(firstFrame, frameMessage(initialize));
     assert.equal(ended, false);
     assert.deepEqual(Buffer.concat([received, left]), bytes);
   });
 
   test('a frame arriving a byte at a time is read whole', async () => {
-    const bytes = frame(initialize);
+    const bytes = frameMessage(initialize);
     const { firstFrame, received } = await readFrom([...bytes].map((b) => Buffer.from([b])));
     assert.deepEqual(firstFrame, bytes);
     assert.deepEqual(received, bytes);
@@ -86,9 +87,9 @@ describe('early initialize: reading the first frame', () => {
 
   test('broken framing hands over at once, with no first frame', async () => {
     const junk = Buffer.from('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
-    const { firstFrame, received, left } = await readFrom([junk, frame(initialize)]);
+    const { firstFrame, received, left } = await readFrom([junk, frameMessage(initialize)]);
     assert.equal(firstFrame, undefined);
-    assert.deepEqual(Buffer.concat([received, left]), Buffer.concat([junk, frame(initialize)]));
+    assert.deepEqual(Buffer.concat([received, left]), Buffer.concat([junk, frameMessage(initialize)]));
   });
 
   test('a first message larger than the limit is not waited for', async () => {
@@ -115,9 +116,9 @@ describe('early initialize: reading the first frame', () => {
 
 describe('early initialize: the library output', () => {
   const result = initializeResult();
-  const replayReply = frame({ jsonrpc: '2.0', id: replayedInitializeId, result });
-  const log = frame({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'hello' } });
-  const config = frame({ jsonrpc: '2.0', id: 0, method: 'workspace/configuration', params: { items: [] } });
+  const replayReply = frameMessage({ jsonrpc: '2.0', id: replayedInitializeId, result });
+  const log = frameMessage({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'hello' } });
+  const config = frameMessage({ jsonrpc: '2.0', id: 0, method: 'workspace/configuration', params: { items: [] } });
 
   function run(chunks: Buffer[], expected: unknown = result): { out: Buffer; problems: string[] } {
     const written: Buffer[] = [];
@@ -170,7 +171,7 @@ describe('early initialize: the library output', () => {
     const { problems } = run([replayReply], { capabilities: {} });
     assert.equal(problems.length, 1);
     assert.match(problems[0] as string, /early initialize reply/);
-    const failed = run([frame({ jsonrpc: '2.0', id: replayedInitializeId, error: { code: -32603, message: 'boom' } })]);
+    const failed = run([frameMessage({ jsonrpc: '2.0', id: replayedInitializeId, error: { code: -32603, message: 'boom' } })]);
     assert.match(failed.problems[0] as string, /an error/);
   });
 });

@@ -35,7 +35,7 @@ import type { AllowedValue, Enhancement, Rule } from '../kep/types';
 import { compareVersions } from '../kep/versions';
 import { isTemplated, lastAtOrBefore, lineStartsOf, type CommentLine, type ManifestModel, type ParsedChunk, type Resource } from '../manifest/model';
 import { indentContinuations, type QuotedContinuation } from '../manifest/quotedContinuations';
-import { nodeAtConcretePath, nodeAtPath, scalarText, stringItems, type ConcretePath } from '../manifest/paths';
+import { nodeAtConcretePath, nodeAtPath, scalarText, stringItems } from '../manifest/paths';
 import { walkSchema, type SchemaVisit } from '../manifest/schemaWalk';
 import { shapesMap, shapingActions } from '../manifest/templateShape';
 import { editsAreDisjoint, eolOf, insertCommentAbove, removePair, setAtPath } from '../manifest/edits';
@@ -385,10 +385,14 @@ function checkGateFlags(visit: SchemaVisit, ctx: VisitContext): void {
 
 // ---------------------------------------------------------------- rules
 
-/** Path of the pod spec that holds a container path (…spec.containers[i]…). */
-function podSpecPathOf(path: ConcretePath): ConcretePath | undefined {
+/** The pod spec that holds a visited container path (…spec.containers[i]…), when it is a map. */
+function podSpecOf(visit: SchemaVisit, ctx: VisitContext): YAMLMap | undefined {
+  const path = visit.path;
   for (let i = path.length - 1; i >= 0; i--) {
-    if (path[i] === 'containers' || path[i] === 'initContainers' || path[i] === 'ephemeralContainers') return path.slice(0, i);
+    if (path[i] === 'containers' || path[i] === 'initContainers' || path[i] === 'ephemeralContainers') {
+      const podSpec = nodeAtConcretePath(ctx.resource.node, path.slice(0, i));
+      return isMap(podSpec) ? podSpec : undefined;
+    }
   }
   return undefined;
 }
@@ -445,18 +449,16 @@ function ruleBroken(rule: Rule, visit: SchemaVisit, ctx: VisitContext): { broken
     }
     case 'mountNotOfVolumeSource': {
       const mountName = parent ? scalarText(nodeAtPath(parent, ['name'])?.node) : undefined;
-      const podSpecPath = podSpecPathOf(visit.path);
-      if (mountName === undefined || !podSpecPath) return { broken: false };
-      const volumes = nodeAtPath(nodeAtConcretePath(ctx.resource.node, podSpecPath), ['volumes'])?.node;
+      const podSpec = podSpecOf(visit, ctx);
+      if (mountName === undefined || !podSpec) return { broken: false };
+      const volumes = nodeAtPath(podSpec, ['volumes'])?.node;
       if (!isSeq(volumes)) return { broken: false };
       const volume = volumes.items.find((v) => isMap(v) && scalarText(nodeAtPath(v, ['name'])?.node) === mountName);
       return { broken: isMap(volume) && nodeAtPath(volume, [check.volumeSource])?.pair !== undefined };
     }
     case 'podSpecPresent': {
-      const podSpecPath = podSpecPathOf(visit.path);
-      if (!podSpecPath) return { broken: false };
-      const podSpec = nodeAtConcretePath(ctx.resource.node, podSpecPath);
-      return { broken: isMap(podSpec) && !nodeAtPath(podSpec, splitPath(check.path))?.pair };
+      const podSpec = podSpecOf(visit, ctx);
+      return { broken: podSpec !== undefined && !nodeAtPath(podSpec, splitPath(check.path))?.pair };
     }
     case 'always':
       return { broken: true };
@@ -481,10 +483,8 @@ function ruleFixes(rule: Rule, visit: SchemaVisit, ctx: VisitContext): Fix[] {
 
 /** Whether the pod spec holding the visited container path sets one of `settings` (values compared as Kubernetes reads booleans). */
 function podSpecSetsAny(settings: readonly { path: string; value: string }[], visit: SchemaVisit, ctx: VisitContext): boolean {
-  const podSpecPath = podSpecPathOf(visit.path);
-  if (!podSpecPath) return false;
-  const podSpec = nodeAtConcretePath(ctx.resource.node, podSpecPath);
-  if (!isMap(podSpec)) return false;
+  const podSpec = podSpecOf(visit, ctx);
+  if (!podSpec) return false;
   return settings.some((s) => {
     const text = scalarText(nodeAtPath(podSpec, splitPath(s.path))?.node);
     return text !== undefined && normaliseBoolean(text) === s.value;

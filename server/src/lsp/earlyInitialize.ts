@@ -18,7 +18,7 @@
  * Node built-ins and type imports only: this runs before anything is loaded.
  */
 import { Writable } from 'node:stream';
-import { FrameParser } from './framing';
+import { FrameParser, frameMessage } from './framing';
 
 /** The id the replayed `initialize` carries; no client request can have it, since clients send numbers or their own strings. */
 export const replayedInitializeId = 'kep-lens/replayed-initialize';
@@ -27,10 +27,9 @@ export const firstMessageLimit = 1024 * 1024;
 
 const headerEnd = Buffer.from('\r\n\r\n');
 
-/** One base-protocol frame around a JSON body. */
-export function frame(body: unknown): Buffer {
-  const json = Buffer.from(JSON.stringify(body), 'utf8');
-  return Buffer.concat([Buffer.from(`Content-Length: ${json.length}\r\n\r\n`, 'ascii'), json]);
+/** A stream chunk as bytes (streams in object or string mode hand over strings). */
+function asBuffer(chunk: Buffer | string): Buffer {
+  return typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
 }
 
 /** The JSON body of a frame, or undefined when it is not JSON. */
@@ -70,8 +69,8 @@ export function answerFirstFrame(firstFrame: Buffer, result: unknown): EarlyAnsw
   const message = bodyOf(firstFrame);
   if (!isInitializeRequest(message)) return undefined;
   return {
-    reply: frame({ jsonrpc: '2.0', id: message.id, result }),
-    replay: frame({ ...message, id: replayedInitializeId }),
+    reply: frameMessage({ jsonrpc: '2.0', id: message.id, result }),
+    replay: frameMessage({ ...message, id: replayedInitializeId }),
   };
 }
 
@@ -95,7 +94,7 @@ export function readFirstFrame(input: NodeJS.ReadableStream, done: (received: Bu
     done(Buffer.concat(received, size), firstFrame, ended);
   };
   const onData = (chunk: Buffer | string): void => {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    const bytes = asBuffer(chunk);
     received.push(bytes);
     size += bytes.length;
     const frames = parser.feed(bytes);
@@ -124,7 +123,7 @@ export function withoutReplayedReply(write: WriteOn, earlyResult: unknown, diffe
   const expected = JSON.stringify(earlyResult);
   return new Writable({
     write(chunk: Buffer | string, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      const bytes = asBuffer(chunk);
       // Straight through once the reply is gone and no message is held half-read.
       if (dropped && parser.pendingBytes === 0) return write(bytes, callback);
       const passed: Buffer[] = [];

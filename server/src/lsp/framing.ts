@@ -245,6 +245,12 @@ function isJson(bytes: Buffer): boolean {
   }
 }
 
+/** One message framed for the connection: its header, then its JSON body. */
+export function frameMessage(body: unknown): Buffer {
+  const json = Buffer.from(JSON.stringify(body), 'utf8');
+  return Buffer.concat([Buffer.from(`Content-Length: ${json.length}\r\n\r\n`, 'ascii'), json]);
+}
+
 /** A stream of the connection's bytes with only well-framed messages left in, for the stock JSON-RPC reader. */
 export function checkedFrames(report: (problem: string) => void): Transform {
   const parser = new FrameParser(report);
